@@ -1,0 +1,25 @@
+// Lint rules for preflight: typescript-eslint's recommended set, plus the folder boundaries the pipeline relies on.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "out/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", Buffer: "readonly", URL: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The result model is the one contract between evaluate and report: it imports nothing.
+    files: ["src/model/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["../*", "node:*"] }] },
+  },
+  {
+    // Reporters are pure functions of the result: no SSH, no runner, no check engine.
+    files: ["src/report/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["../transport/*", "../runner/*", "../simulator/*", "ssh2"] }] },
+  },
+);

@@ -1,0 +1,43 @@
+// A device as the rest of the pipeline sees it, after inventory inheritance is resolved.
+
+/** Where a device's credentials come from. Secrets themselves are never stored here. */
+export interface CredentialRef {
+  /** Name of a credential set (see README "Credentials"); "default" when the inventory names none. */
+  name: string;
+  /** Environment variable holding the user name. */
+  usernameEnv: string;
+  /** Environment variable holding the password (optional when a key or the agent is used). */
+  passwordEnv: string;
+  /** Private key file, if any; its passphrase comes from passphraseEnv. */
+  identityFile?: string;
+  passphraseEnv: string;
+  /** Try ssh-agent ($SSH_AUTH_SOCK) when set. */
+  useAgent: boolean;
+}
+
+export interface Device {
+  /** Position in the inventory: results are stored and reported in this order. */
+  index: number;
+  name: string;
+  host: string;
+  port: number;
+  /** netmiko's platform names: paloalto_panos, cisco_ios, ... */
+  platform: string;
+  groups: string[];
+  tags: string[];
+  targetVersion?: string;
+  /** Explicit upgrade path (releases to boot, in order) when the inventory gives one. */
+  upgradePath?: string[];
+  credentials: CredentialRef;
+  /** Free-form variables from defaults/groups/host (check parameters, site, ...). */
+  vars: Record<string, unknown>;
+}
+
+/** Resolved secrets for one device: kept in memory only, never logged or reported. */
+export interface Secrets {
+  username: string;
+  password?: string;
+  privateKey?: Buffer;
+  passphrase?: string;
+  agent?: string;
+}

@@ -1,0 +1,114 @@
+// The result model: the one contract between "evaluate" and "report". Every report format is a pure
+// function of a RunReport, and report.json is a RunReport serialised. This file imports nothing.
+
+export const REPORT_SCHEMA_VERSION = "1.0";
+
+/** Outcome of one check on one device (see README "Statuses"). */
+export type CheckStatus = "pass" | "fail" | "warn" | "error" | "skip" | "not-applicable" | "waived";
+export const CHECK_STATUSES: readonly CheckStatus[] = ["pass", "fail", "warn", "error", "skip", "not-applicable", "waived"];
+
+/** Readiness of one device, derived from its check results and how its session went. */
+export type DeviceStatus = "ready" | "blocked" | "warning" | "unreachable" | "error" | "not-run";
+export const DEVICE_STATUSES: readonly DeviceStatus[] = ["blocked", "error", "unreachable", "not-run", "warning", "ready"];
+
+export type Severity = "critical" | "high" | "medium" | "low" | "info";
+/** Highest first. */
+export const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low", "info"];
+
+/** One thing a check found wrong (or, for errors, could not tell) about one item. */
+export interface Finding {
+  /** The item the finding is about: a port, an interface, a peer. Absent for device-wide findings. */
+  key?: string;
+  message: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** The upgrade hop (a release) the finding applies to, when the check is evaluated per hop. */
+  hop?: string;
+}
+
+/** What was run on the device and the part of its output a finding rests on. Device text: untrusted. */
+export interface Evidence {
+  command: string;
+  output: string;
+  /** True when output was cut to keep the report small. */
+  truncated?: boolean;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  severity: Severity;
+  /** Why the check ended as it did when there is no finding to say it (not-applicable, error, skip). */
+  reason?: string;
+  findings: Finding[];
+  evidence: Evidence[];
+  remediation?: string;
+}
+
+export interface DeviceFacts {
+  hostname?: string;
+  model?: string;
+  serial?: string;
+  softwareVersion?: string;
+  [name: string]: string | undefined;
+}
+
+export interface DeviceResult {
+  name: string;
+  host: string;
+  port: number;
+  platform: string;
+  groups: string[];
+  tags: string[];
+  status: DeviceStatus;
+  /** Why the device is unreachable / error / not-run. */
+  reason?: string;
+  targetVersion?: string;
+  /** Releases the device boots on the way to its target, in order; the target last. */
+  upgradePath: string[];
+  facts: DeviceFacts;
+  checks: CheckResult[];
+  /** Wall time spent on this device, in milliseconds. */
+  durationMs?: number;
+}
+
+export interface CheckRef {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** sha256 of the check file's bytes, so a report says exactly which check text produced it. */
+  sha256: string;
+  source: string;
+}
+
+export interface RunMeta {
+  tool: { name: string; version: string };
+  startedAt: string;
+  finishedAt: string;
+  /** True when the run was interrupted (Ctrl-C): unfinished devices are "not-run". */
+  interrupted: boolean;
+  selection: { inventory: string; groups: string[]; devices: string[]; tags: string[] };
+  /** Checks at or above this severity block a device when they fail. */
+  failOn: Severity;
+  targetVersions: string[];
+  checks: CheckRef[];
+  /** Replay source when the run was evaluated from a capture rather than live. */
+  fromCapture?: string;
+}
+
+export interface RunSummary {
+  devices: number;
+  byStatus: Record<DeviceStatus, number>;
+  checkResults: Record<CheckStatus, number>;
+  findingsBySeverity: Record<Severity, number>;
+  exitCode: number;
+}
+
+export interface RunReport {
+  schemaVersion: string;
+  meta: RunMeta;
+  summary: RunSummary;
+  /** In inventory order. */
+  devices: DeviceResult[];
+}

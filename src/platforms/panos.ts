@@ -1,0 +1,64 @@
+// PAN-OS (netmiko: paloalto_panos): prompt, session set-up, CLI errors, banner and the read-only policy.
+import type { DeviceFacts } from "../model/result.js";
+import { parseKeyValue } from "../parse/key-value.js";
+import type { PlatformProfile, ReadOnlyVerdict } from "./types.js";
+
+// Operational commands that start with a verb other than `show` but only read. Everything else that is not
+// `show ...` is refused: `request`, `debug`, `test`, `clear`, `set`, `delete`, `configure`, `commit`, ...
+const READ_ONLY_EXCEPTIONS = [
+  /^request license info$/,
+  /^request system software info$/,
+  /^request content upgrade info$/,
+  /^request anti-virus upgrade info$/,
+  /^request wildfire upgrade info$/,
+];
+
+// `show` subcommands that act rather than show. None exists in PAN-OS today; the list is the place to add one.
+const SHOW_THAT_WRITES: RegExp[] = [];
+
+export function panosIsReadOnly(command: string): ReadOnlyVerdict {
+  const cmd = command.trim().replace(/\s+/g, " ");
+  if (/[\r\n]/.test(command)) return { ok: false, reason: "commands must be a single line" };
+  if (cmd === "") return { ok: false, reason: "the command is empty" };
+  // Output filters (| match, | except) only read; anything else after a pipe is refused.
+  const [base, ...pipes] = cmd.split("|").map((s) => s.trim());
+  for (const pipe of pipes) {
+    if (!/^(match|except) \S/.test(pipe)) return { ok: false, reason: `"| ${pipe}" is not a read-only output filter` };
+  }
+  const head = base ?? "";
+  if (/^show( |$)/.test(head)) {
+    if (SHOW_THAT_WRITES.some((re) => re.test(head))) return { ok: false, reason: `"${head}" changes the device` };
+    return { ok: true };
+  }
+  if (READ_ONLY_EXCEPTIONS.some((re) => re.test(head))) return { ok: true };
+  const verb = head.split(" ")[0];
+  return { ok: false, reason: `"${verb}" commands can change a PAN-OS device; only "show" and known read-only commands are allowed` };
+}
+
+function panosFacts(output: string): DeviceFacts {
+  const kv = parseKeyValue(output) as Record<string, string>;
+  const facts: DeviceFacts = {
+    hostname: kv["hostname"],
+    model: kv["model"],
+    serial: kv["serial"],
+    softwareVersion: kv["sw-version"],
+  };
+  for (const [from, to] of [["uptime", "uptime"], ["family", "family"], ["app-version", "appVersion"], ["threat-version", "threatVersion"], ["ip-address", "managementIp"]] as const) {
+    if (kv[from] !== undefined && kv[from] !== "") facts[to] = kv[from];
+  }
+  return facts;
+}
+
+export const panos: PlatformProfile = {
+  name: "paloalto_panos",
+  label: "Palo Alto Networks PAN-OS",
+  // user@host> (operational) or user@host# (configure); the hostname may carry an HA state suffix: admin@fw1(active)>
+  promptPattern: /(?:^|\n)[\w.\-]+@[\w.\-]+(?:\([\w\-]+\))?[>#] ?$/,
+  sessionSetup: ["set cli pager off", "set cli scripting-mode on", "set cli terminal width 500"],
+  errorPatterns: [/^\s*Invalid syntax\./m, /^\s*Unknown command:/m, /^\s*Server error ?:/m],
+  pagerPattern: /(?:--more--|lines \d+-\d+ )\s*$/i,
+  bannerPattern: /\(yes\/no\)\s*:?\s*$/i,
+  bannerAnswer: "yes",
+  isReadOnly: panosIsReadOnly,
+  facts: { command: "show system info", parse: panosFacts },
+};

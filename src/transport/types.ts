@@ -1,0 +1,52 @@
+// The contract between the runner and whatever talks to a device (SSH today, a capture replay later).
+
+export interface SessionTimeouts {
+  /** TCP connect + SSH handshake. */
+  connectMs: number;
+  /** Authentication, including a login banner. */
+  authMs: number;
+  /** One command, from send to prompt. */
+  commandMs: number;
+}
+
+/** Why a device session failed. `unreachable` kinds mean preflight never got a working CLI. */
+export type SessionErrorKind =
+  | "connect-refused"
+  | "connect-timeout"
+  | "dns"
+  | "auth-failed"
+  | "auth-timeout"
+  | "host-key-unknown"
+  | "host-key-changed"
+  | "prompt-timeout"
+  | "command-timeout"
+  | "disconnected"
+  | "cli-error"
+  | "protocol";
+
+export class SessionError extends Error {
+  readonly kind: SessionErrorKind;
+  constructor(kind: SessionErrorKind, message: string) {
+    super(message);
+    this.name = "SessionError";
+    this.kind = kind;
+  }
+  /** True when the device could not be logged in to at all (status `unreachable` rather than `error`). */
+  get unreachable(): boolean {
+    return ["connect-refused", "connect-timeout", "dns", "auth-failed", "auth-timeout", "host-key-unknown", "host-key-changed", "protocol"].includes(this.kind);
+  }
+}
+
+export interface CommandOutput {
+  command: string;
+  /** Output with echo, prompt and pager artefacts removed; line endings normalised to \n. */
+  output: string;
+  durationMs: number;
+}
+
+/** An open CLI session on one device. Commands run one at a time, in order. */
+export interface DeviceSession {
+  /** Runs one read-only command. Rejects with SessionError (cli-error, command-timeout, disconnected). */
+  run(command: string): Promise<CommandOutput>;
+  close(): Promise<void>;
+}
