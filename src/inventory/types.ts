@@ -1,4 +1,5 @@
 // A device as the rest of the pipeline sees it, after inventory inheritance is resolved.
+import type { Diagnostic } from "../util/diagnostics.js";
 
 /** Where a device's credentials come from. Secrets themselves are never stored here. */
 export interface CredentialRef {
@@ -40,4 +41,20 @@ export interface Secrets {
   privateKey?: Buffer;
   passphrase?: string;
   agent?: string;
+}
+
+/** A loaded inventory: devices in file order, and every credential set they may reference. */
+export interface Inventory {
+  file: string;
+  /** `devices[i].index === i`: file order. */
+  devices: Device[];
+  /** Always contains "default". */
+  credentialSets: Record<string, CredentialRef>;
+}
+
+/** What parsing an inventory file gives: the inventory, or every problem found in it. */
+export interface InventoryParseResult {
+  /** Present only when there is no diagnostic. */
+  inventory?: Inventory;
+  diagnostics: Diagnostic[];
 }

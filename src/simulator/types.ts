@@ -27,6 +27,8 @@ export interface SimDeviceSpec {
   /** Keyboard-interactive banner that must be acknowledged before the password is asked. */
   loginBanner?: string;
   faults?: Fault[];
+  /** Inventory tags written for this device (model, release train, ...). */
+  tags?: string[];
 }
 
 export interface SimDevice {

@@ -22,6 +22,7 @@ export type SessionErrorKind =
   | "command-timeout"
   | "disconnected"
   | "cli-error"
+  | "output-too-large"
   | "protocol";
 
 export class SessionError extends Error {

@@ -26,19 +26,22 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   return { file, doc, lineCounter, value, diagnostics };
 }
 
-/** Position of the node at `path` (or of its nearest existing ancestor). Keys point at the key itself. */
-export function positionOf(src: YamlSource, path: KeyPath): { line: number; col: number } {
+/**
+ * Position of the node at `path` (or of its nearest existing ancestor). By default the value is pointed at
+ * (a wrong value); `on: "key"` points at the key itself (an unknown or misplaced key).
+ */
+export function positionOf(src: YamlSource, path: KeyPath, on: "key" | "value" = "value"): { line: number; col: number } {
   let node: unknown = src.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
-  for (const segment of path) {
+  for (const [index, segment] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => keyText(p.key) === String(segment));
       if (!pair) break;
       const keyNode = pair.key as Node | null;
       offset = keyNode?.range?.[0] ?? offset;
       node = pair.value;
-      // A path that ends on this key reports the key; one that goes on descends into the value.
-      if ((pair.value as Node | null)?.range && segment !== path[path.length - 1]) offset = (pair.value as Node).range![0];
+      const last = index === path.length - 1;
+      if ((pair.value as Node | null)?.range && !(last && on === "key")) offset = (pair.value as Node).range![0];
     } else if (isSeq(node) && typeof segment === "number") {
       const item = node.items[segment] as Node | undefined;
       if (!item) break;
@@ -52,8 +55,8 @@ export function positionOf(src: YamlSource, path: KeyPath): { line: number; col:
   return { line: pos.line, col: pos.col };
 }
 
-export function diagnosticAt(src: YamlSource, path: KeyPath, message: string): Diagnostic {
-  const { line, col } = positionOf(src, path);
+export function diagnosticAt(src: YamlSource, path: KeyPath, message: string, on: "key" | "value" = "value"): Diagnostic {
+  const { line, col } = positionOf(src, path, on);
   return { file: src.file, line, col, message };
 }
 

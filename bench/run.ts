@@ -1,0 +1,77 @@
+// `npm run bench`: speed and memory of a whole audit against the simulated fleet, run as a user runs it
+// (the built CLI in its own process; the simulator in another, so their CPU is not mixed up).
+// Prints wall time, CPU time and peak RSS of the audit, and ratios against ideals:
+//   - wall vs ideal: the ideal is one device's audit time × ceil(devices / concurrency) — what perfect
+//     parallelism would give, since the simulator answers at once and one device's time is all overhead;
+//   - CPU per device, and wall vs the CPU floor (total CPU / cores).
+// Environment: BENCH_DEVICES (500), BENCH_CONCURRENCY (100).
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
+const dir = mkdtempSync(join(tmpdir(), "preflight-bench-"));
+
+interface Usage {
+  userMs: number;
+  systemMs: number;
+  maxRssKiB: number;
+}
+
+function startSimulator(count: number): Promise<{ stop: () => void; startMs: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(ROOT, "dist/src/simulator/main.js"), "--count", String(count), "--inventory-out", join(dir, "inventory.yaml"), "--known-hosts-out", join(dir, "known_hosts")], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve({ stop: () => child.kill("SIGTERM"), startMs: Date.now() - started });
+    });
+    child.on("exit", (code) => reject(new Error(`simulator exited early (${code})`)));
+  });
+}
+
+async function audit(deviceGlob: string, concurrency: number): Promise<{ wallMs: number; usage: Usage; code: number | null }> {
+  const usageFile = join(dir, `usage-${Date.now()}.json`);
+  const started = process.hrtime.bigint();
+  const child = spawn(
+    process.execPath,
+    ["--import", join(ROOT, "dist/bench/usage-hook.js"), join(ROOT, "dist/src/cli/main.js"), "run", "--inventory", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--device", deviceGlob, "--concurrency", String(concurrency), "--out", join(dir, "report"), "--no-progress"],
+    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PREFLIGHT_USERNAME: "audit", PREFLIGHT_PASSWORD: "demo-password", PREFLIGHT_BENCH_USAGE: usageFile } },
+  );
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  return { wallMs, usage: JSON.parse(readFileSync(usageFile, "utf8")) as Usage, code };
+}
+
+const fmt = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const sim = await startSimulator(DEVICES);
+  try {
+    process.stdout.write(`simulator: ${DEVICES} devices started in ${fmt(sim.startMs)} (separate process)\n`);
+    // One OEM-optics device (fw-001) alone: the per-device time that perfect parallelism would repeat.
+    const single = await audit("fw-001", 1);
+    const full = await audit("*", CONCURRENCY);
+    const cpuMs = full.usage.userMs + full.usage.systemMs;
+    const ideal = single.wallMs * Math.ceil(DEVICES / CONCURRENCY);
+    const cores = cpus().length;
+    const rows: [string, string][] = [
+      ["devices / concurrency", `${DEVICES} / ${CONCURRENCY} (exit ${full.code})`],
+      ["wall time", fmt(full.wallMs)],
+      ["CPU time (user+sys)", `${fmt(cpuMs)} (${(cpuMs / DEVICES).toFixed(1)} ms per device)`],
+      ["peak RSS", `${(full.usage.maxRssKiB / 1024).toFixed(0)} MiB`],
+      ["one device alone", `${fmt(single.wallMs)} wall (process start included), ${(single.usage.maxRssKiB / 1024).toFixed(0)} MiB`],
+      ["wall vs ideal parallel", `${(full.wallMs / ideal).toFixed(2)}× (ideal = one device × ceil(${DEVICES}/${CONCURRENCY}) = ${fmt(ideal)})`],
+      ["wall vs CPU floor", `${(full.wallMs / (cpuMs / cores)).toFixed(2)}× (floor = CPU / ${cores} cores = ${fmt(cpuMs / cores)})`],
+      ["throughput", `${(DEVICES / (full.wallMs / 1000)).toFixed(1)} devices/s`],
+    ];
+    for (const [k, v] of rows) process.stdout.write(`${k.padEnd(24)} ${v}\n`);
+  } finally {
+    sim.stop();
+  }
+}
+
+await main();

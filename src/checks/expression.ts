@@ -1,0 +1,60 @@
+// JMESPath (the jmespath-community implementation, with `let` variables) as the path language of checks.
+// Expressions are compiled once and evaluated with the current item as `@` and the check's variables
+// ($data, $hop, $facts, $device, $params and each gathered name) in scope.
+import jmespath, { TreeInterpreter, TYPE_STRING, type JSONObject, type JSONValue } from "@jmespath-community/jmespath";
+
+type ExpressionNode = ReturnType<typeof jmespath.compile>;
+import { compareVersions } from "./versions.js";
+
+export type Variables = Record<string, unknown>;
+
+const compiled = new Map<string, ExpressionNode>();
+
+/** Throws with the library's message when the expression does not compile. */
+export function compileExpression(expression: string): ExpressionNode {
+  let node = compiled.get(expression);
+  if (!node) {
+    node = jmespath.compile(expression);
+    compiled.set(expression, node);
+  }
+  return node;
+}
+
+// Version functions need the device's platform; evaluation is synchronous, so the platform of the check
+// being evaluated is held here for its duration only (see withPlatform).
+let currentPlatform = "paloalto_panos";
+
+export function withPlatform<T>(platform: string, fn: () => T): T {
+  const previous = currentPlatform;
+  currentPlatform = platform;
+  try {
+    return fn();
+  } finally {
+    currentPlatform = previous;
+  }
+}
+
+function registerVersionFunction(name: string, holds: (c: number) => boolean): void {
+  jmespath.registerFunction(
+    name,
+    (args) => {
+      const [a, b] = args as [string, string];
+      return holds(compareVersions(a, b, currentPlatform));
+    },
+    [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }],
+    { override: true },
+  );
+}
+registerVersionFunction("version_ge", (c) => c >= 0);
+registerVersionFunction("version_gt", (c) => c > 0);
+registerVersionFunction("version_le", (c) => c <= 0);
+registerVersionFunction("version_lt", (c) => c < 0);
+
+/** Evaluates `expression` on `value` with `variables` bound; JMESPath null comes back as null. */
+export function evaluateExpression(expression: string, value: unknown, variables: Variables): unknown {
+  const node = compileExpression(expression);
+  const interpreter = TreeInterpreter.withScope(variables as JSONObject);
+  // `$` (the root) must be this evaluation's value, not the shared interpreter's last one.
+  (interpreter as unknown as { _rootValue: unknown })._rootValue = value;
+  return interpreter.visit(node, value as JSONValue) ?? null;
+}

@@ -1,0 +1,131 @@
+// Loads check files: YAML with positions -> JSON Schema -> semantic rules (known platforms and parsers,
+// read-only commands, expressions that compile, operands that fit their operators, version ranges, data
+// files). Every problem in every file is collected, so `preflight validate` shows them all at once.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename, dirname, extname, resolve } from "node:path";
+import { parserNames } from "../parse/registry.js";
+import { knownPlatforms, platformProfile } from "../platforms/registry.js";
+import type { Diagnostic } from "../util/diagnostics.js";
+import { didYouMeanHint } from "../util/did-you-mean.js";
+import { parseRange } from "../versions/range.js";
+import { diagnosticAt, parseYamlSource, type KeyPath, type YamlSource } from "../util/yaml-source.js";
+import { checkOperand, operatorKey } from "./condition.js";
+import { loadDataFile } from "./data.js";
+import { compileExpression } from "./expression.js";
+import { operator, operatorNames, OPTION_KEYS } from "./operators.js";
+import { schemaDiagnostics } from "./schema.js";
+import { templateProblems } from "./template.js";
+import type { CheckDefinition, Condition, LoadedCheck, OperatorCondition } from "./types.js";
+
+export interface LoadResult {
+  check?: LoadedCheck;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadCheckFile(path: string): Promise<LoadResult> {
+  const file = resolve(path);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    return { diagnostics: [{ file, line: 0, col: 0, message: `cannot read check file: ${(err as Error).message}` }] };
+  }
+  const src = parseYamlSource(text, file);
+  if (src.diagnostics.length) return { diagnostics: src.diagnostics };
+  const schemaProblems = schemaDiagnostics(src);
+  if (schemaProblems.length) return { diagnostics: schemaProblems };
+  const def = src.value as CheckDefinition;
+  const diagnostics = semanticDiagnostics(src, def);
+  const data: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(def.data ?? {})) {
+    const loaded = await loadDataFile(resolve(dirname(file), spec.file), spec.optional === true);
+    if (loaded.diagnostics.length) {
+      diagnostics.push(diagnosticAt(src, ["data", name, "file"], `data file "${spec.file}" has problems (listed below)`), ...loaded.diagnostics);
+    }
+    data[name] = loaded.value;
+  }
+  if (diagnostics.length) return { diagnostics };
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  return { check: { definition: def, file, sha256, data }, diagnostics: [] };
+}
+
+function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: KeyPath, message: string) => out.push(diagnosticAt(src, path, message));
+
+  const expectedId = basename(src.file, extname(src.file));
+  if (def.id !== expectedId) at(["id"], `id "${def.id}" must equal the file name "${expectedId}"`);
+
+  const platforms = knownPlatforms();
+  def.platforms.forEach((p, i) => {
+    if (!platforms.includes(p)) at(["platforms", i], `unknown platform "${p}"${didYouMeanHint(p, platforms)}; known: ${platforms.join(", ")}`);
+  });
+
+  const parsers = parserNames();
+  for (const [name, spec] of Object.entries(def.gather)) {
+    if (!parsers.includes(spec.parser)) at(["gather", name, "parser"], `unknown parser "${spec.parser}"${didYouMeanHint(spec.parser, parsers)}; known: ${parsers.join(", ")}`);
+    for (const p of def.platforms) {
+      const verdict = platformProfile(p)?.isReadOnly(spec.command);
+      if (verdict && !verdict.ok) at(["gather", name, "command"], `refused: "${spec.command}" is not read-only on ${p}: ${verdict.reason}`);
+    }
+  }
+
+  for (const key of ["target_version", "software_version"] as const) {
+    const range = def.when?.[key];
+    if (range === undefined) continue;
+    try {
+      parseRange(range);
+    } catch (err) {
+      at(["when", key], `invalid version range "${range}": ${(err as Error).message}`);
+    }
+  }
+
+  const expression = (path: KeyPath, expr: string | undefined) => {
+    if (expr === undefined) return;
+    try {
+      compileExpression(expr);
+    } catch (err) {
+      at(path, `invalid JMESPath "${expr}": ${(err as Error).message}`);
+    }
+  };
+  expression(["assert", "for_each"], def.assert.for_each);
+  expression(["assert", "key"], def.assert.key);
+  if (def.assert.where) conditionDiagnostics(def.assert.where, ["assert", "where"], at, expression);
+  conditionDiagnostics(def.assert.expect, ["assert", "expect"], at, expression);
+  for (const problem of templateProblems(def.message)) at(["message"], problem);
+  return out;
+}
+
+function conditionDiagnostics(
+  condition: Condition,
+  path: KeyPath,
+  at: (path: KeyPath, message: string) => void,
+  expression: (path: KeyPath, expr: string | undefined) => void,
+): void {
+  const keys = Object.keys(condition);
+  const combinators = keys.filter((k) => k === "all" || k === "any" || k === "not");
+  if (combinators.length) {
+    if (keys.length > 1) at(path, `"${combinators[0]}" must be alone in its condition; found also ${keys.filter((k) => k !== combinators[0]).join(", ")}`);
+    const c = condition as { all?: Condition[]; any?: Condition[]; not?: Condition };
+    (c.all ?? c.any ?? []).forEach((sub, i) => conditionDiagnostics(sub, [...path, combinators[0]!, i], at, expression));
+    if (c.not) conditionDiagnostics(c.not, [...path, "not"], at, expression);
+    return;
+  }
+  const opCondition = condition as OperatorCondition;
+  const ops = keys.filter((k) => !(OPTION_KEYS as readonly string[]).includes(k));
+  if (ops.length !== 1) {
+    at(path, ops.length === 0 ? `the condition has no operator; use one of ${operatorNames().join(", ")}` : `the condition has ${ops.length} operators (${ops.join(", ")}); use one per condition and combine with all/any`);
+    return;
+  }
+  expression([...path, "path"], opCondition.path);
+  const name = operatorKey(opCondition)!;
+  const op = operator(name)!;
+  const operand = opCondition[name];
+  if (operand && typeof operand === "object" && !Array.isArray(operand) && "expr" in operand) {
+    expression([...path, name, "expr"], String((operand as { expr: unknown }).expr));
+    return;
+  }
+  const problem = checkOperand(op, operand);
+  if (problem) at([...path, name], `${name} ${problem}`);
+}

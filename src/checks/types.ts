@@ -1,0 +1,88 @@
+// A check as loaded from YAML: data only. Evaluating it (evaluate.ts) is a pure function of this definition,
+// the parsed command outputs it declared, and the device context.
+import type { Severity } from "../model/result.js";
+
+/** One command a check needs and the parser that reads its output. */
+export interface GatherSpec {
+  command: string;
+  parser: string;
+  /** Options passed to the parser (e.g. a regex). */
+  options?: Record<string, unknown>;
+}
+
+/** A reference data file (YAML or CSV), resolved relative to the check file. */
+export interface DataSpec {
+  file: string;
+  /** A missing optional file reads as an empty document ({}), so users may or may not provide it. */
+  optional?: boolean;
+}
+
+/**
+ * A condition over the current item. `path` is a JMESPath expression evaluated with the item as `@` and the
+ * check's variables ($data, $hop, $facts, $device, and each gathered name) in scope; exactly one operator key.
+ */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | OperatorCondition;
+
+export interface OperatorCondition {
+  path?: string;
+  /** Operator name -> operand; the operand is a literal, or `{ expr: "..." }` to compute it. */
+  [operator: string]: unknown;
+}
+
+export type MissingPolicy = "error" | "fail" | "pass";
+
+export interface AssertSpec {
+  /** Expression giving the list of items to check; absent: one device-wide item (all gathered data). */
+  for_each?: string;
+  /** Expression naming each item in findings (a port, an interface). */
+  key?: string;
+  /** Only items matching this condition are checked. */
+  where?: Condition;
+  expect: Condition;
+  /** What an empty `for_each` list means. Default `error`: no data is never a pass. */
+  on_empty?: MissingPolicy;
+  /** What a missing value (null) under an operator means. Default `error`. */
+  on_missing?: MissingPolicy;
+}
+
+export interface WhenSpec {
+  /** Version range the target release must be in (e.g. ">=10.2.0"). */
+  target_version?: string;
+  /** Version range the running release must be in. */
+  software_version?: string;
+  /** Model globs (PA-3*, PA-VM). */
+  models?: string[];
+}
+
+export interface CheckDefinition {
+  id: string;
+  title: string;
+  description: string;
+  severity: Severity;
+  /** A warn-only check reports `warn` instead of `fail` and never blocks. */
+  warn_only?: boolean;
+  platforms: string[];
+  tags?: string[];
+  when?: WhenSpec;
+  gather: Record<string, GatherSpec>;
+  data?: Record<string, DataSpec>;
+  assert: AssertSpec;
+  /** Template for each finding; `{{ expr }}` placeholders are JMESPath (see docs/checks.md). */
+  message: string;
+  remediation: string;
+  references?: string[];
+}
+
+/** A check ready to run: its definition plus what was read from disk for it. */
+export interface LoadedCheck {
+  definition: CheckDefinition;
+  /** Absolute path of the YAML file. */
+  file: string;
+  sha256: string;
+  /** Reference data, loaded once, by name. */
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// The `preflight` command line: subcommands, their options and help, and the exit-code contract
+// (0 ready, 1 blocked, 2 incomplete, 3 bad input or usage, 4 nothing to do).
+import { Command, CommanderError, Option } from "commander";
+import { EXIT } from "../runner/status.js";
+import { processIo } from "./io.js";
+import { collectList, type RawRunOptions } from "./options.js";
+import { runCommand } from "./run-command.js";
+import { TOOL } from "./tool.js";
+import { validateCommand } from "./validate-command.js";
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  every selected device was audited and is ready
+  1  at least one device is blocked (a failed check at or above --fail-on)
+  2  the audit is incomplete: nothing blocked, but a device was unreachable or a check could not be evaluated
+  3  bad input or usage: invalid inventory, check, data or options; nothing was run
+  4  nothing to do: the selection matched no device or no check`;
+
+export function buildProgram(onExit: (code: number) => void): Command {
+  const program = new Command("preflight")
+    .description("Read-only pre-upgrade audits of network devices over SSH, with one readiness report.")
+    .version(TOOL.version)
+    .showHelpAfterError()
+    .exitOverride()
+    .addHelpText("after", EXIT_CODES_HELP);
+
+  program
+    .command("run")
+    .description("audit the selected devices and write the readiness report")
+    .option("-i, --inventory <file>", "inventory, YAML or CSV (see docs/inventory.md)")
+    .option("-g, --group <names>", "only devices in these groups (repeatable, comma-separated)", collectList, [])
+    .option("-d, --device <names>", "only these devices; * globs allowed (repeatable, comma-separated)", collectList, [])
+    .option("-t, --tag <tags>", "only devices with these tags (repeatable, comma-separated)", collectList, [])
+    .option("-c, --checks <list>", "check files, folders or ids (default: the built-in checks for each device's platform)", collectList, [])
+    .option("--target-version <version>", "release to check against (default: target_version from the inventory)")
+    .option("-o, --out <dir>", "folder for the reports", "preflight-report")
+    .option("-f, --format <formats>", "report formats: json,html", collectList, [])
+    .option("--concurrency <n>", "devices audited at once", "20")
+    .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")
+    .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
+    .option("--identity <file>", "private key for SSH (passphrase from PREFLIGHT_KEY_PASSPHRASE)")
+    .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
+    .option("--connect-timeout <seconds>", "time limit to connect and log in", "15")
+    .option("--command-timeout <seconds>", "time limit for one command", "60")
+    .option("--device-timeout <seconds>", "time limit for one whole device", "300")
+    .option("--no-progress", "no progress output on stderr")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (opts: RawRunOptions) => {
+      const controller = new AbortController();
+      let interrupts = 0;
+      const onSigint = () => {
+        interrupts += 1;
+        if (interrupts > 1) process.exit(130);
+        process.stderr.write("\npreflight: interrupted; closing sessions and writing the report (Ctrl-C again to quit at once)\n");
+        controller.abort(new Error("interrupted by Ctrl-C"));
+      };
+      process.on("SIGINT", onSigint);
+      const formats = opts.format.length ? opts.format : ["json", "html"];
+      onExit(await runCommand({ ...opts, format: formats }, processIo(controller.signal)));
+      process.off("SIGINT", onSigint);
+    });
+
+  program
+    .command("validate")
+    .description("check check files, check folders and inventories without contacting any device")
+    .argument("<paths...>", "files or folders")
+    .action(async (paths: string[]) => onExit(await validateCommand(paths, processIo())));
+
+  return program;
+}
+
+async function main(): Promise<void> {
+  let code: number = EXIT.ready;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version are not errors; anything else commander rejects is a usage error.
+      code = err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? 0 : EXIT.badInput;
+    } else {
+      process.stderr.write(`preflight: internal error: ${(err as Error).stack ?? String(err)}\n`);
+      code = 70;
+    }
+  }
+  process.exitCode = code;
+}
+
+await main();

@@ -1,0 +1,101 @@
+// `preflight run` options: parsed by commander, then checked here all at once, so a user with three
+// mistakes hears about all three (exit 3) before any device is contacted.
+import { SEVERITIES, type Severity } from "../model/result.js";
+import type { Diagnostic } from "../util/diagnostics.js";
+import { didYouMeanHint } from "../util/did-you-mean.js";
+
+export const FORMATS = ["json", "html"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RawRunOptions {
+  inventory?: string;
+  group: string[];
+  device: string[];
+  tag: string[];
+  checks: string[];
+  targetVersion?: string;
+  out: string;
+  format: string[];
+  concurrency: string;
+  knownHosts?: string;
+  acceptNewHostKeys: boolean;
+  identity?: string;
+  failOn: string;
+  connectTimeout: string;
+  commandTimeout: string;
+  deviceTimeout: string;
+  progress: boolean;
+}
+
+export interface RunOptions {
+  inventory: string;
+  groups: string[];
+  devices: string[];
+  tags: string[];
+  checks: string[];
+  targetVersion?: string;
+  out: string;
+  formats: Format[];
+  concurrency: number;
+  knownHosts?: string;
+  acceptNewHostKeys: boolean;
+  identity?: string;
+  failOn: Severity;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+  deviceTimeoutMs: number;
+  progress: boolean;
+}
+
+/** Repeatable options also take comma-separated lists: `--group a,b --group c`. */
+export function collectList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+}
+
+export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (option: string, message: string) => diagnostics.push({ file: option, line: 0, col: 0, message });
+  if (!raw.inventory) problem("--inventory", "an inventory is required (YAML or CSV); `npm run demo` shows one");
+  const formats = raw.format.map((f) => f.toLowerCase());
+  for (const f of formats) {
+    if (!(FORMATS as readonly string[]).includes(f)) problem("--format", `unknown format "${f}"${didYouMeanHint(f, [...FORMATS])}; use ${FORMATS.join(", ")}`);
+  }
+  const concurrency = integer(raw.concurrency, "--concurrency", 1, 1000, problem);
+  const seconds = (value: string, option: string) => integer(value, option, 1, 86_400, problem) * 1000;
+  const connectTimeoutMs = seconds(raw.connectTimeout, "--connect-timeout");
+  const commandTimeoutMs = seconds(raw.commandTimeout, "--command-timeout");
+  const deviceTimeoutMs = seconds(raw.deviceTimeout, "--device-timeout");
+  if (!(SEVERITIES as readonly string[]).includes(raw.failOn)) problem("--fail-on", `unknown severity "${raw.failOn}"${didYouMeanHint(raw.failOn, [...SEVERITIES])}; use ${SEVERITIES.join(", ")}`);
+  if (diagnostics.length) return { diagnostics };
+  return {
+    diagnostics,
+    options: {
+      inventory: raw.inventory!,
+      groups: raw.group,
+      devices: raw.device,
+      tags: raw.tag,
+      checks: raw.checks,
+      ...(raw.targetVersion ? { targetVersion: raw.targetVersion } : {}),
+      out: raw.out,
+      formats: [...new Set(formats)] as Format[],
+      concurrency,
+      ...(raw.knownHosts ? { knownHosts: raw.knownHosts } : {}),
+      acceptNewHostKeys: raw.acceptNewHostKeys,
+      ...(raw.identity ? { identity: raw.identity } : {}),
+      failOn: raw.failOn as Severity,
+      connectTimeoutMs,
+      commandTimeoutMs,
+      deviceTimeoutMs,
+      progress: raw.progress,
+    },
+  };
+}
+
+function integer(value: string, option: string, min: number, max: number, problem: (o: string, m: string) => void): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problem(option, `"${value}" is not a whole number from ${min} to ${max}`);
+    return min;
+  }
+  return n;
+}

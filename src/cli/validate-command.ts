@@ -1,0 +1,51 @@
+// `preflight validate PATH...`: checks check files, check folders and inventories without contacting any
+// device, printing every problem as file:line:col. Exit 0 when all is well, 3 otherwise.
+import { readFile, stat } from "node:fs/promises";
+import { extname, relative } from "node:path";
+import { checkFilesUnder } from "../checks/library.js";
+import { loadCheckFile } from "../checks/load.js";
+import { validateInventoryFile } from "../inventory/load.js";
+import { EXIT } from "../runner/status.js";
+import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
+import type { CliIo } from "./io.js";
+
+export async function validateCommand(paths: string[], io: CliIo): Promise<number> {
+  const diagnostics: Diagnostic[] = [];
+  let checks = 0;
+  let inventories = 0;
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) {
+      diagnostics.push({ file: path, line: 0, col: 0, message: "no such file or folder" });
+      continue;
+    }
+    const files = info.isDirectory() ? await checkFilesUnder(path) : [path];
+    for (const file of files) {
+      if (await isInventory(file)) {
+        inventories += 1;
+        diagnostics.push(...(await validateInventoryFile(file)));
+      } else {
+        checks += 1;
+        diagnostics.push(...(await loadCheckFile(file)).diagnostics);
+      }
+    }
+  }
+  const shown = diagnostics.map((d) => ({ ...d, file: relative(io.cwd, d.file) || d.file }));
+  for (const d of shown) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  const what = `${checks} check file(s), ${inventories} inventor${inventories === 1 ? "y" : "ies"}`;
+  if (diagnostics.length) {
+    io.stderr.write(`preflight validate: ${diagnostics.length} problem(s) in ${what}\n`);
+    return EXIT.badInput;
+  }
+  io.stdout.write(`preflight validate: ${what}: no problems\n`);
+  return EXIT.ready;
+}
+
+/** CSV files are inventories; a YAML file is one when it has hosts/groups/defaults and no check id. */
+async function isInventory(file: string): Promise<boolean> {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".csv") return true;
+  if (ext !== ".yaml" && ext !== ".yml") return false;
+  const text = await readFile(file, "utf8").catch(() => "");
+  return /^(hosts|groups|defaults|credentials):/m.test(text) && !/^id:/m.test(text);
+}

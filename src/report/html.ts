@@ -1,0 +1,53 @@
+// The HTML report: one self-contained page (inline CSS, optional inline filter script, no external resource)
+// rendered from reports/templates/report.hbs with the view built in html-view.ts.
+
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import Handlebars from "handlebars";
+import type { RunReport } from "../model/result.js";
+import { packagePath } from "../util/package-root.js";
+import { buildHtmlView } from "./html-view.js";
+
+export const TEMPLATE_DIR = packagePath("reports", "templates");
+
+/** The partial holding the inline script; its hash goes into the page's Content-Security-Policy. */
+const SCRIPT_PARTIAL = "filter-script";
+
+interface Compiled {
+  render: (view: object) => string;
+  scriptHash: string;
+}
+
+let compiled: Compiled | undefined;
+
+// Compiled once per process: a run renders one report, but tests and the benchmark render many.
+function template(): Compiled {
+  if (compiled !== undefined) return compiled;
+  // A private instance: partials registered here cannot clash with anyone else's use of handlebars.
+  const hb = Handlebars.create();
+  let script: string | undefined;
+  const partialDir = join(TEMPLATE_DIR, "partials");
+  for (const file of readdirSync(partialDir).filter((f) => f.endsWith(".hbs")).sort()) {
+    const name = basename(file, ".hbs");
+    const text = readFileSync(join(partialDir, file), "utf8");
+    if (name === SCRIPT_PARTIAL) {
+      // The CSP hash is computed over the file text, so the partial must render to exactly that text.
+      if (text.includes("{{")) throw new Error(`${file}: the script partial must not contain handlebars expressions`);
+      script = text;
+    }
+    hb.registerPartial(name, text);
+  }
+  if (script === undefined) throw new Error(`${partialDir}: missing ${SCRIPT_PARTIAL}.hbs`);
+  const source = readFileSync(join(TEMPLATE_DIR, "report.hbs"), "utf8");
+  // strict: a name the view does not provide is an error rather than an empty cell; knownHelpersOnly: the
+  // template can use only the built-in block helpers (if, each), never logic registered at run time.
+  const render = hb.compile(source, { strict: true, knownHelpersOnly: true });
+  compiled = { render, scriptHash: `sha256-${createHash("sha256").update(script, "utf8").digest("base64")}` };
+  return compiled;
+}
+
+export function renderHtml(report: RunReport): string {
+  const { render, scriptHash } = template();
+  return render({ ...buildHtmlView(report), scriptHash });
+}

@@ -1,0 +1,42 @@
+// Writes the file reports of a run into an output directory. The only report module that does I/O: each file is
+// written to a temporary name and renamed into place, so a reader (or a crash, or Ctrl-C) never sees half a report.
+
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { RunReport } from "../model/result.js";
+import { renderHtml } from "./html.js";
+import { renderJson } from "./json.js";
+
+export type FileFormat = "json" | "html";
+
+const RENDERERS: Record<FileFormat, { file: string; render: (report: RunReport) => string }> = {
+  json: { file: "report.json", render: renderJson },
+  html: { file: "report.html", render: renderHtml },
+};
+
+/** Writes one file per distinct format, in the order given, and returns their absolute paths in that order. */
+export async function writeReports(report: RunReport, outDir: string, formats: FileFormat[]): Promise<string[]> {
+  const dir = resolve(outDir);
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (const format of [...new Set(formats)]) {
+    const { file, render } = RENDERERS[format];
+    const path = join(dir, file);
+    await writeAtomically(path, render(report));
+    paths.push(path);
+  }
+  return paths;
+}
+
+async function writeAtomically(path: string, content: string): Promise<void> {
+  // Same directory as the target, so rename() stays on one file system and replaces the file in one step.
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(temp, content, "utf8");
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

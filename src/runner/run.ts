@@ -1,0 +1,156 @@
+// The runner: devices in parallel (one p-limit limiter), one session per device, its commands in order,
+// then the pure evaluation of each check. Any device failure becomes that device's result; results are
+// stored by inventory position so the order never depends on timing. Cancelling stops new devices, closes
+// open sessions and still returns a result for every device (unfinished ones are `not-run`).
+import pLimit from "p-limit";
+import { evaluateCheck, type DeviceContext } from "../checks/evaluate.js";
+import type { CheckResult, DeviceFacts, DeviceResult, Severity } from "../model/result.js";
+import { featureRelease } from "../versions/panos.js";
+import { SessionError, type DeviceSession } from "../transport/types.js";
+import { abortReason, gatherCommands, type Gathered } from "./gather.js";
+import type { DevicePlan } from "./plan.js";
+import { deviceStatusFromChecks } from "./status.js";
+
+/** Opens a session to a device (SSH in production; tests may pass their own). */
+export type Connector = (plan: DevicePlan, signal: AbortSignal) => Promise<DeviceSession>;
+
+export interface RunOptions {
+  connect: Connector;
+  concurrency: number;
+  failOn: Severity;
+  /** Whole-device time limit: connect, all commands, close. */
+  deviceTimeoutMs: number;
+  /** Aborting stops new devices and closes open sessions. */
+  signal?: AbortSignal;
+  onDeviceStart?: (plan: DevicePlan) => void;
+  onDeviceDone?: (result: DeviceResult, done: number, total: number) => void;
+}
+
+export async function runAudit(plans: readonly DevicePlan[], options: RunOptions): Promise<DeviceResult[]> {
+  const results: (DeviceResult | undefined)[] = new Array(plans.length);
+  const limit = pLimit(Math.max(1, options.concurrency));
+  const runSignal = options.signal ?? new AbortController().signal;
+  let done = 0;
+  const onAbort = () => limit.clearQueue();
+  runSignal.addEventListener("abort", onAbort, { once: true });
+  try {
+    await Promise.all(
+      plans.map((plan, index) =>
+        limit(async () => {
+          if (runSignal.aborted) return;
+          options.onDeviceStart?.(plan);
+          const result = await auditDevice(plan, options, runSignal);
+          results[index] = result;
+          done += 1;
+          options.onDeviceDone?.(result, done, plans.length);
+        }),
+      ),
+    );
+  } finally {
+    runSignal.removeEventListener("abort", onAbort);
+  }
+  return plans.map((plan, index) => results[index] ?? notRun(plan, runSignal.aborted ? abortReason(runSignal) : "not run"));
+}
+
+async function auditDevice(plan: DevicePlan, options: RunOptions, runSignal: AbortSignal): Promise<DeviceResult> {
+  const started = Date.now();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`device time limit of ${Math.round(options.deviceTimeoutMs / 1000)} s reached`)), options.deviceTimeoutMs);
+  const forwardAbort = () => controller.abort(new Error(`interrupted: ${abortReason(runSignal)}`));
+  runSignal.addEventListener("abort", forwardAbort, { once: true });
+  const finish = (result: DeviceResult): DeviceResult => ({ ...result, durationMs: Date.now() - started });
+  let session: DeviceSession | undefined;
+  try {
+    try {
+      session = await options.connect(plan, controller.signal);
+    } catch (err) {
+      if (runSignal.aborted) return finish(notRun(plan, abortReason(runSignal)));
+      const unreachable = !(err instanceof SessionError) || err.unreachable;
+      const reason = controller.signal.aborted ? abortReason(controller.signal) : (err as Error).message;
+      return finish({ ...base(plan), status: unreachable ? "unreachable" : "error", reason });
+    }
+    const gathered = await gatherCommands(session, plan.commands, controller.signal);
+    if (runSignal.aborted && gathered.brokenBy) return finish(notRun(plan, abortReason(runSignal)));
+    return finish(evaluateDevice(plan, gathered, options.failOn));
+  } finally {
+    clearTimeout(timer);
+    runSignal.removeEventListener("abort", forwardAbort);
+    await session?.close();
+  }
+}
+
+/** Pure: facts and every check's result from the gathered outputs (also used for replays). */
+export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Severity): DeviceResult {
+  const { facts, factsProblem } = readFacts(plan, gathered);
+  const context: DeviceContext = {
+    name: plan.device.name,
+    platform: plan.device.platform,
+    groups: plan.device.groups,
+    tags: plan.device.tags,
+    vars: plan.device.vars,
+    facts,
+    hop: plan.targetVersion ? hopFor(plan.targetVersion) : undefined,
+  };
+  const checks: CheckResult[] = plan.checks.map((check) => {
+    if (!context.hop && needsTarget(check.definition)) {
+      return { id: check.definition.id, title: check.definition.title, severity: check.definition.severity, status: "error", reason: "the check needs a target version: give --target-version or target_version in the inventory", findings: [], evidence: [], remediation: check.definition.remediation };
+    }
+    return evaluateCheck(check, context, gathered.outputs);
+  });
+  let status = deviceStatusFromChecks(checks, failOn);
+  let reason: string | undefined;
+  if (gathered.brokenBy) {
+    reason = `session broke: ${gathered.brokenBy}`;
+    if (status !== "blocked") status = "error";
+  } else if (status === "error") {
+    reason = checks.find((c) => c.status === "error")?.reason;
+  }
+  if (factsProblem && !reason) reason = factsProblem;
+  return { ...base(plan), status, ...(reason ? { reason } : {}), facts, checks };
+}
+
+function readFacts(plan: DevicePlan, gathered: Gathered): { facts: DeviceFacts; factsProblem?: string } {
+  const out = gathered.outputs.get(plan.profile.facts.command);
+  if (!out) return { facts: {} };
+  if ("error" in out) return { facts: {}, factsProblem: `device facts unavailable: ${out.error}` };
+  try {
+    const facts = plan.profile.facts.parse(out.output);
+    return { facts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as DeviceFacts };
+  } catch (err) {
+    return { facts: {}, factsProblem: `device facts unreadable: ${(err as Error).message}` };
+  }
+}
+
+function needsTarget(def: DevicePlan["checks"][number]["definition"]): boolean {
+  return def.when?.target_version !== undefined || JSON.stringify([def.assert, def.message]).includes("$hop");
+}
+
+function hopFor(version: string): { version: string; feature_release: string } {
+  let feature = version;
+  try {
+    feature = featureRelease(version);
+  } catch {
+    // An unparseable target is reported by the checks that compare it.
+  }
+  return { version, feature_release: feature };
+}
+
+function base(plan: DevicePlan): Omit<DeviceResult, "status"> {
+  const d = plan.device;
+  return {
+    name: d.name,
+    host: d.host,
+    port: d.port,
+    platform: d.platform,
+    groups: d.groups,
+    tags: d.tags,
+    ...(plan.targetVersion ? { targetVersion: plan.targetVersion } : {}),
+    upgradePath: d.upgradePath ?? (plan.targetVersion ? [plan.targetVersion] : []),
+    facts: {},
+    checks: [],
+  };
+}
+
+function notRun(plan: DevicePlan, reason: string): DeviceResult {
+  return { ...base(plan), status: "not-run", reason };
+}

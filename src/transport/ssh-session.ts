@@ -1,0 +1,478 @@
+// An interactive CLI session over SSH (ssh2): host key check against known_hosts, login, prompt learning, session
+// set-up, then one read-only command at a time with pager, echo and prompt handling.
+import { StringDecoder } from "node:string_decoder";
+import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type KeyboardInteractiveCallback, type NextAuthHandler, type Prompt, type ServerHostKeyAlgorithm } from "ssh2";
+import type { Secrets } from "../inventory/types.js";
+import type { PlatformProfile } from "../platforms/types.js";
+import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
+import { fingerprintSha256, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
+import { SessionError, type CommandOutput, type DeviceSession, type SessionTimeouts } from "./types.js";
+
+// ssh2 is CommonJS: Node's ESM loader cannot see `utils` as a named export (vitest's transform hides this).
+const { Client: SshClient, utils } = ssh2;
+
+export interface SshTarget {
+  name: string;
+  host: string;
+  port: number;
+}
+
+export interface SshSessionOptions {
+  profile: PlatformProfile;
+  timeouts: SessionTimeouts;
+  knownHosts: KnownHosts;
+  /** Record the key of a host that known_hosts does not know yet (never a changed or revoked one). */
+  acceptNewHostKeys: boolean;
+  /** Aborting closes the session at once; pending work rejects with SessionError('disconnected'). */
+  signal?: AbortSignal;
+  /** Largest output one command may produce (characters); default 16 MiB. */
+  maxOutputChars?: number;
+}
+
+/** A command the platform's read-only policy refuses; it is never sent to the device. */
+export class RefusedCommandError extends Error {
+  readonly command: string;
+  readonly reason: string;
+  constructor(command: string, reason: string) {
+    super(`refused to send "${command}": ${reason}`);
+    this.name = "RefusedCommandError";
+    this.command = command;
+    this.reason = reason;
+  }
+}
+
+const DEFAULT_MAX_OUTPUT = 16 * 1024 * 1024;
+// Prompts and pager markers are short: only this much of the end of the output is examined per chunk, which keeps
+// the work per chunk constant however long the output grows.
+const TAIL_CHARS = 512;
+const PTY = { term: "vt100", cols: 500, rows: 24, width: 0, height: 0 };
+const CLOSE_WAIT_MS = 1000;
+const MAX_BANNER_ANSWERS = 3;
+const KNOWN_HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"];
+
+export async function openSshSession(target: SshTarget, secrets: Secrets, options: SshSessionOptions): Promise<DeviceSession> {
+  const where = `${target.name} (${target.host}:${target.port})`;
+  if (options.signal?.aborted) throw new SessionError("disconnected", `${where}: cancelled before connecting`);
+  const client = await connectClient(target, secrets, options, where);
+  let shell: ShellDriver | undefined;
+  const onAbort = (): void => {
+    shell?.fail(new SessionError("disconnected", `${where}: cancelled`));
+    client.destroy();
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const channel = await openShell(client, where);
+    shell = new ShellDriver(channel, client, where, options.maxOutputChars ?? DEFAULT_MAX_OUTPUT);
+    const prompt = await waitForLoginPrompt(shell, options.profile, options.timeouts.authMs, where);
+    const session = new SshDeviceSession(shell, client, prompt, options, where, () => options.signal?.removeEventListener("abort", onAbort));
+    await session.setUp();
+    return session;
+  } catch (err) {
+    options.signal?.removeEventListener("abort", onAbort);
+    client.destroy();
+    // An abort tears the connection down, which surfaces as whatever step was under way: say what really happened.
+    if (options.signal?.aborted) throw new SessionError("disconnected", `${where}: cancelled`);
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Connection, host key and authentication
+
+function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    const client = new SshClient();
+    const { connectMs, authMs } = options.timeouts;
+    let handshakeDone = false;
+    // A failure ssh2 only reports generically (host key refused, key file unreadable) is remembered here first.
+    let cause: SessionError | undefined;
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+
+    const finish = (err?: SessionError): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+      if (err === undefined) {
+        resolve(client);
+        return;
+      }
+      client.destroy();
+      reject(err);
+    };
+    const onAbort = (): void => finish(new SessionError("disconnected", `${where}: cancelled while connecting`));
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+
+    timer = setTimeout(() => finish(new SessionError("connect-timeout", `${where}: no SSH handshake within ${connectMs} ms`)), connectMs);
+    client.on("handshake", () => {
+      handshakeDone = true;
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(new SessionError("auth-timeout", `${where}: authentication did not finish within ${authMs} ms`)), authMs);
+    });
+    client.on("ready", () => finish());
+    client.on("error", (err: Error & { level?: string; code?: string }) => finish(cause ?? mapConnectError(err, where, handshakeDone, connectMs + authMs)));
+    client.on("close", () => finish(cause ?? new SessionError("protocol", `${where}: connection closed during ${handshakeDone ? "authentication" : "the SSH handshake"}`)));
+
+    void buildConfig(target, secrets, options, where, (err) => (cause = err))
+      .then((config) => {
+        if (settled) return;
+        client.connect(config);
+        // An interactive CLI exchanges many small packets; Nagle's algorithm would hold each for the peer's ACK.
+        client.setNoDelay(true);
+      })
+      .catch((err: unknown) => finish(err instanceof SessionError ? err : new SessionError("protocol", `${where}: ${String(err)}`)));
+  });
+}
+
+async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string, setCause: (err: SessionError) => void): Promise<ConnectConfig> {
+  const known = await options.knownHosts.knownKeyTypes(target.host, target.port);
+  // Like OpenSSH, ask first for the key types known_hosts already holds, so a host known by its ECDSA key is not
+  // reported as changed because it also offers Ed25519.
+  const preferred = known.flatMap(hostKeyAlgorithmsFor).filter((a): a is ServerHostKeyAlgorithm => (KNOWN_HOST_KEY_ALGORITHMS as string[]).includes(a));
+  return {
+    host: target.host,
+    port: target.port,
+    username: secrets.username,
+    // Our own timers distinguish connect and auth timeouts; this is ssh2's backstop for the same total.
+    readyTimeout: options.timeouts.connectMs + options.timeouts.authMs,
+    algorithms: preferred.length > 0 ? { serverHostKey: { remove: preferred, prepend: preferred, append: [] } } : undefined,
+    hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+      checkHostKey(target, key, options)
+        .then(() => verify(true))
+        .catch((err: unknown) => {
+          setCause(err instanceof SessionError ? err : new SessionError("protocol", `${where}: cannot check the host key: ${String(err)}`));
+          verify(false);
+        });
+    },
+    authHandler: authHandler(secrets, where, setCause),
+  };
+}
+
+async function checkHostKey(target: SshTarget, key: Buffer, options: SshSessionOptions): Promise<void> {
+  const hostPort = `${target.host}:${target.port}`;
+  const described = `${keyTypeOf(key)} key ${fingerprintSha256(key)}`;
+  const status = await options.knownHosts.verify(target.host, target.port, key);
+  if (status === "match") return;
+  if (status === "unknown" && options.acceptNewHostKeys) {
+    await options.knownHosts.addKey(target.host, target.port, key);
+    return;
+  }
+  if (status === "unknown") {
+    throw new SessionError("host-key-unknown", `${target.name}: host key of ${hostPort} is not in ${options.knownHosts.path} (${described}); check the fingerprint, then run with --accept-new-host-keys or add the key to known_hosts`);
+  }
+  const why = status === "revoked" ? "is marked @revoked" : "does not match the key recorded for this host";
+  throw new SessionError("host-key-changed", `${target.name}: host key of ${hostPort} ${why} in ${options.knownHosts.path} (${described}); possible man-in-the-middle, or the device was replaced: verify, then update known_hosts`);
+}
+
+/** The methods to try, in order: key, agent, password, keyboard-interactive; each only if the server still allows it. */
+function authHandler(secrets: Secrets, where: string, setCause: (err: SessionError) => void) {
+  const methods = authMethods(secrets, where, setCause);
+  let next = 0;
+  return (authsLeft: AuthenticationType[] | null, _partial: boolean, callback: NextAuthHandler): void => {
+    while (next < methods.length) {
+      const method = methods[next++] as AnyAuthMethod;
+      const wireName = method.type === "agent" ? "publickey" : method.type;
+      if (authsLeft === null || authsLeft.includes(wireName)) return callback(method);
+    }
+    // ssh2 takes `false` as "no method left" (it then reports every method failed); its typings omit it.
+    (callback as unknown as (done: false) => void)(false);
+  };
+}
+
+function authMethods(secrets: Secrets, where: string, setCause: (err: SessionError) => void): AnyAuthMethod[] {
+  const username = secrets.username;
+  const methods: AnyAuthMethod[] = [];
+  if (secrets.privateKey !== undefined) {
+    // ssh2 silently skips a key it cannot read; say why instead (never the key or passphrase themselves).
+    const parsed = utils.parseKey(secrets.privateKey, secrets.passphrase);
+    if (parsed instanceof Error) setCause(new SessionError("auth-failed", `${where}: the private key cannot be used (wrong passphrase or unsupported format)`));
+    else methods.push({ type: "publickey", username, key: secrets.privateKey, passphrase: secrets.passphrase });
+  }
+  if (secrets.agent !== undefined) methods.push({ type: "agent", username, agent: secrets.agent });
+  if (secrets.password !== undefined) methods.push({ type: "password", username, password: secrets.password });
+  methods.push({
+    type: "keyboard-interactive",
+    username,
+    prompt: (_name: string, _instructions: string, _lang: string, prompts: Prompt[], finish: KeyboardInteractiveCallback) =>
+      finish(prompts.map((p) => answerPrompt(p.prompt, secrets.password))),
+  });
+  return methods;
+}
+
+/**
+ * Keyboard-interactive answers: "yes" to a banner to accept, the password where one is asked, nothing otherwise.
+ * Only the question (the prompt's last line) counts, so a banner that mentions passwords never receives one.
+ */
+export function answerPrompt(prompt: string, password: string | undefined): string {
+  const question = prompt.trimEnd().split("\n").pop() ?? "";
+  if (/yes\/no|\(yes|accept|agree|acknowledge/i.test(question)) return "yes";
+  if (/pass(word|code|phrase)/i.test(question)) return password ?? "";
+  return "";
+}
+
+function mapConnectError(err: Error & { level?: string; code?: string }, where: string, handshakeDone: boolean, readyMs: number): SessionError {
+  switch (err.code) {
+    case "ECONNREFUSED":
+      return new SessionError("connect-refused", `${where}: connection refused`);
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return new SessionError("dns", `${where}: cannot resolve the host name (${err.code})`);
+    case "ETIMEDOUT":
+      return new SessionError("connect-timeout", `${where}: TCP connection timed out`);
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return new SessionError("connect-refused", `${where}: host unreachable (${err.code})`);
+  }
+  if (err.level === "client-authentication") return new SessionError("auth-failed", `${where}: authentication failed (every configured method was rejected)`);
+  if (err.level === "client-timeout") {
+    return handshakeDone
+      ? new SessionError("auth-timeout", `${where}: authentication did not finish within ${readyMs} ms`)
+      : new SessionError("connect-timeout", `${where}: no SSH handshake within ${readyMs} ms`);
+  }
+  return new SessionError("protocol", `${where}: SSH ${handshakeDone ? "error" : "handshake failed"}: ${err.message}`);
+}
+
+function openShell(client: Client, where: string): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    client.shell(PTY, (err, channel) => {
+      if (err) reject(new SessionError("protocol", `${where}: the device refused an interactive shell: ${err.message}`));
+      else resolve(channel);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the shell
+
+/** Decides, from the plain-text end of what arrived so far, whether the wait is over. */
+type TailCheck = (plainTail: string) => boolean;
+
+interface Waiter {
+  check: TailCheck;
+  resolve: () => void;
+  reject: (err: SessionError) => void;
+}
+
+/** Buffers a shell channel's output and lets one waiter at a time watch its tail. */
+class ShellDriver {
+  private chunks: string[] = [];
+  private length = 0;
+  private tail = "";
+  private readonly decoder = new StringDecoder("utf8");
+  private waiter: Waiter | undefined;
+  private failure: SessionError | undefined;
+
+  constructor(
+    private readonly channel: ClientChannel,
+    client: Client,
+    private readonly where: string,
+    private readonly maxChars: number,
+  ) {
+    const onData = (data: Buffer): void => this.receive(this.decoder.write(data));
+    channel.on("data", onData);
+    channel.stderr.on("data", onData);
+    channel.on("close", () => this.fail(new SessionError("disconnected", `${where}: the device closed the session`)));
+    client.on("error", (err: Error) => this.fail(new SessionError("disconnected", `${where}: connection lost (${err.message})`)));
+    client.on("close", () => this.fail(new SessionError("disconnected", `${where}: connection closed`)));
+  }
+
+  get failed(): SessionError | undefined {
+    return this.failure;
+  }
+
+  write(text: string): void {
+    if (this.failure === undefined) this.channel.write(text);
+  }
+
+  /** Everything received since the last take, and a fresh start for the next command. */
+  take(): string {
+    const all = this.chunks.join("");
+    this.chunks = [];
+    this.length = 0;
+    this.tail = "";
+    return all;
+  }
+
+  /** Forgets the last, unterminated line (a pager or banner question once answered), so it is neither seen again nor kept. */
+  dropLastLine(): void {
+    while (this.chunks.length > 0) {
+      const last = this.chunks[this.chunks.length - 1] as string;
+      const nl = last.lastIndexOf("\n");
+      if (nl !== -1) {
+        this.chunks[this.chunks.length - 1] = last.slice(0, nl + 1);
+        this.length -= last.length - nl - 1;
+        break;
+      }
+      this.chunks.pop();
+      this.length -= last.length;
+    }
+    const nl = this.tail.lastIndexOf("\n");
+    this.tail = nl === -1 ? "" : this.tail.slice(0, nl + 1);
+  }
+
+  /** Resolves when `check` accepts the tail; rejects on timeout, on too much output or when the session fails. */
+  waitFor(timeoutMs: number, onTimeout: () => SessionError, check: TailCheck): Promise<void> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.settle(onTimeout()), timeoutMs);
+      this.waiter = {
+        check,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      };
+      this.examine();
+    });
+  }
+
+  /** Ends the session's usefulness: the current waiter and every later one reject with `err`. */
+  fail(err: SessionError): void {
+    this.failure ??= err;
+    this.settle(this.failure);
+  }
+
+  private settle(err?: SessionError): void {
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    if (waiter === undefined) return;
+    if (err === undefined) waiter.resolve();
+    else waiter.reject(err);
+  }
+
+  private receive(text: string): void {
+    if (text === "") return;
+    this.chunks.push(text);
+    this.length += text.length;
+    this.tail = (this.tail + text).slice(-TAIL_CHARS);
+    if (this.length > this.maxChars) {
+      // Without a waiter nobody wants this data; with one, the command is failed and the session is unusable.
+      if (this.waiter === undefined) this.take();
+      else this.settle(new SessionError("output-too-large", `${this.where}: output exceeded ${this.maxChars} characters`));
+      return;
+    }
+    this.examine();
+  }
+
+  private examine(): void {
+    if (this.waiter !== undefined && this.waiter.check(toPlainText(this.tail))) this.settle();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The CLI session
+
+async function waitForLoginPrompt(shell: ShellDriver, profile: PlatformProfile, authMs: number, where: string): Promise<string> {
+  let prompt = "";
+  let bannerAnswers = 0;
+  await shell.waitFor(authMs, () => new SessionError("prompt-timeout", `${where}: no CLI prompt within ${authMs} ms after login`), (tail) => {
+    if (bannerAnswers < MAX_BANNER_ANSWERS && profile.bannerPattern.test(tail)) {
+      bannerAnswers++;
+      shell.dropLastLine();
+      shell.write(`${profile.bannerAnswer}\n`);
+      return false;
+    }
+    const m = profile.promptPattern.exec(tail);
+    if (m === null) return false;
+    prompt = m[0].replace(/^\n/, "");
+    return true;
+  });
+  shell.take();
+  return prompt;
+}
+
+class SshDeviceSession implements DeviceSession {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closing: Promise<void> | undefined;
+  private clientClosed = false;
+
+  constructor(
+    private readonly shell: ShellDriver,
+    private readonly client: Client,
+    /** The exact prompt seen after login: later matches compare with it, not with the profile's pattern. */
+    private readonly prompt: string,
+    private readonly options: SshSessionOptions,
+    private readonly where: string,
+    private readonly detach: () => void,
+  ) {
+    client.once("close", () => (this.clientClosed = true));
+  }
+
+  /** The profile's set-up commands. A CLI error there is tolerated: pager answering and prompt matching still work. */
+  async setUp(): Promise<void> {
+    for (const command of this.options.profile.sessionSetup) {
+      await this.execute(command).catch((err: unknown) => {
+        if (!(err instanceof SessionError && err.kind === "cli-error")) throw err;
+      });
+    }
+  }
+
+  run(command: string): Promise<CommandOutput> {
+    const verdict = this.options.profile.isReadOnly(command);
+    if (!verdict.ok) return Promise.reject(new RefusedCommandError(command, verdict.reason));
+    const result = this.queue.then(() => this.execute(command));
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async execute(command: string): Promise<CommandOutput> {
+    const started = Date.now();
+    const { commandMs } = this.options.timeouts;
+    this.shell.take();
+    this.shell.write(`${command}\n`);
+    try {
+      await this.shell.waitFor(commandMs, () => new SessionError("command-timeout", `${this.where}: no prompt within ${commandMs} ms after "${command}"`), (tail) => this.commandDone(tail));
+    } catch (err) {
+      // After a timeout or an overflow the CLI is out of step with us: a late prompt would be taken for the next
+      // command's. Closing is the only safe recovery.
+      if (err instanceof SessionError && err.kind !== "disconnected") this.shell.fail(new SessionError("disconnected", `${this.where}: session closed after "${command}" failed (${err.kind})`));
+      void this.close();
+      throw err;
+    }
+    const output = commandOutput(this.shell.take(), command, this.prompt);
+    const errorLine = matchingLine(output, this.options.profile.errorPatterns);
+    if (errorLine !== undefined) throw new SessionError("cli-error", `${this.where}: "${command}" was rejected by the CLI: ${errorLine}`);
+    return { command, output, durationMs: Date.now() - started };
+  }
+
+  private commandDone(tail: string): boolean {
+    if (this.options.profile.pagerPattern.test(tail)) {
+      this.shell.dropLastLine();
+      this.shell.write(" ");
+      return false;
+    }
+    if (!tail.endsWith(this.prompt)) return false;
+    const before = tail.slice(0, -this.prompt.length);
+    // The prompt must start a line and follow something (at least the echo): a stray prompt printed before the echo
+    // is not the end of this command.
+    return before.endsWith("\n") && before.trim() !== "";
+  }
+
+  private async shutdown(): Promise<void> {
+    this.detach();
+    const closed = new Promise<void>((resolve) => {
+      if (this.clientClosed) resolve();
+      this.client.once("close", () => resolve());
+      setTimeout(resolve, CLOSE_WAIT_MS).unref();
+    });
+    try {
+      if (this.shell.failed === undefined) this.shell.write("exit\n");
+      this.client.end();
+    } catch {
+      // Closing must never throw: the connection may already be gone.
+    }
+    await closed;
+    this.shell.fail(new SessionError("disconnected", `${this.where}: session closed`));
+    this.client.destroy();
+  }
+}

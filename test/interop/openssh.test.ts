@@ -1,0 +1,198 @@
+// openSshSession against Debian's real OpenSSH sshd on loopback, running a fake PAN-OS CLI as ForceCommand:
+// proves the transport works with a peer that is not built on ssh2 (pty echo, OpenSSH kex and host keys).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createConnection, createServer } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { panos } from "../../src/platforms/panos.js";
+import { KnownHosts } from "../../src/transport/known-hosts.js";
+import { openSshSession, type SshSessionOptions } from "../../src/transport/ssh-session.js";
+import { SessionError } from "../../src/transport/types.js";
+
+const SSHD = "/usr/sbin/sshd";
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SHELL = join(HERE, "fake-panos-shell.mjs");
+// The real `show system info` capture from ntc-templates (Apache-2.0; see test/fixtures/README).
+const CAPTURE = join(HERE, "..", "fixtures", "paloalto_panos", "show_system_info", "ntc-templates__tests__paloalto_panos__show_system_info__paloalto_panos_show_system_info.raw");
+const USER = userInfo().username;
+const haveSshd = existsSync(SSHD);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: "127.0.0.1", port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`sshd did not listen on 127.0.0.1:${port} within ${deadlineMs} ms`);
+}
+
+function keygen(file: string, type = "ed25519"): void {
+  const run = spawnSync("ssh-keygen", ["-q", "-N", "", "-t", type, "-f", file], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`ssh-keygen failed: ${run.stderr}`);
+}
+
+/** Waits for the daemon to exit, escalating to SIGKILL; bounded because PID 1 may reap late here. */
+async function stopDaemon(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+  await Promise.race([exited, timer(2000)]);
+  if (child.exitCode === null && child.signalCode === null) {
+    child.kill("SIGKILL");
+    await Promise.race([exited, timer(2000)]);
+  }
+}
+
+if (!haveSshd && process.env.CI) {
+  describe("OpenSSH interop", () => {
+    it("needs /usr/sbin/sshd on CI", () => {
+      throw new Error(`${SSHD} is missing: install openssh-server (CI must not skip the interop test)`);
+    });
+  });
+}
+
+describe.skipIf(!haveSshd)("OpenSSH interop", () => {
+  let dir: string;
+  let port: number;
+  let daemon: ChildProcess | undefined;
+  let daemonLog = "";
+  let clientKey: Buffer;
+  let knownHostsPath: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "preflight-sshd-"));
+    port = await freePort();
+    keygen(join(dir, "host_ed25519"));
+    keygen(join(dir, "host_ecdsa"), "ecdsa");
+    keygen(join(dir, "client_ed25519"));
+    clientKey = await readFile(join(dir, "client_ed25519"));
+    await writeFile(join(dir, "authorized_keys"), await readFile(join(dir, "client_ed25519.pub")));
+    const hostPub = (await readFile(join(dir, "host_ed25519.pub"), "utf8")).trim().split(/\s+/);
+    knownHostsPath = join(dir, "known_hosts");
+    await writeFile(knownHostsPath, `[127.0.0.1]:${port} ${hostPub[0]} ${hostPub[1]}\n`);
+    const config = [
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${join(dir, "host_ed25519")}`,
+      `HostKey ${join(dir, "host_ecdsa")}`,
+      `PidFile ${join(dir, "sshd.pid")}`,
+      `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+      "StrictModes no",
+      "PubkeyAuthentication yes",
+      "PasswordAuthentication no",
+      "KbdInteractiveAuthentication no",
+      "PermitRootLogin yes",
+      "UsePAM no",
+      "MaxStartups 100",
+      "MaxSessions 100",
+      "PrintMotd no",
+      "PrintLastLog no",
+      "LogLevel ERROR",
+      `ForceCommand "${process.execPath}" "${SHELL}" "${CAPTURE}"`,
+    ].join("\n");
+    await writeFile(join(dir, "sshd_config"), `${config}\n`);
+    // sshd's privilege-separation directory lives on a tmpfs that starts empty.
+    await mkdir("/run/sshd", { recursive: true, mode: 0o755 });
+    daemon = spawn(SSHD, ["-D", "-e", "-f", join(dir, "sshd_config")], { stdio: ["ignore", "ignore", "pipe"] });
+    daemon.stderr?.on("data", (chunk: Buffer) => (daemonLog += chunk.toString()));
+    await waitForPort(port, 5000).catch((err: Error) => {
+      throw new Error(`${err.message}\nsshd said: ${daemonLog}`);
+    });
+  });
+
+  afterAll(async () => {
+    if (daemon) await stopDaemon(daemon);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  function open(options: Partial<SshSessionOptions> = {}, key: Buffer = clientKey) {
+    return openSshSession({ name: "pa-sshd", host: "127.0.0.1", port }, { username: USER, privateKey: key }, {
+      profile: panos,
+      timeouts: { connectMs: 5000, authMs: 5000, commandMs: 5000 },
+      knownHosts: new KnownHosts(knownHostsPath),
+      acceptNewHostKeys: false,
+      ...options,
+    });
+  }
+
+  it("logs in with a key, runs the set-up commands and reads the real capture", async () => {
+    const session = await open();
+    try {
+      const info = await session.run("show system info");
+      expect(info.output).toBe((await readFile(CAPTURE, "utf8")).trimEnd());
+      expect((await session.run("show clock")).output).toBe("Mon Jan 13 09:12:44 UTC 2025");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("detects CLI errors from the real pty", async () => {
+    const session = await open({ profile: { ...panos, isReadOnly: () => ({ ok: true }) } });
+    try {
+      await expect(session.run("show nothing")).rejects.toThrow(/Invalid syntax\./);
+      await expect(session.run("frobnicate")).rejects.toThrow(/Unknown command: frobnicate/);
+      expect((await session.run("show clock")).output).toBe("Mon Jan 13 09:12:44 UTC 2025");
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("runs several sessions in parallel", async () => {
+    const sessions = await Promise.all(Array.from({ length: 6 }, () => open()));
+    try {
+      const outputs = await Promise.all(sessions.map((s) => s.run("show clock")));
+      expect(outputs.every((o) => o.output === "Mon Jan 13 09:12:44 UTC 2025")).toBe(true);
+    } finally {
+      await Promise.all(sessions.map((s) => s.close()));
+    }
+  });
+
+  it("negotiates the host key type known_hosts holds when sshd offers several", async () => {
+    const ecdsaOnly = join(dir, "ecdsa_known_hosts");
+    const [type, blob] = (await readFile(join(dir, "host_ecdsa.pub"), "utf8")).trim().split(/\s+/);
+    await writeFile(ecdsaOnly, `[127.0.0.1]:${port} ${type} ${blob}\n`);
+    const session = await open({ knownHosts: new KnownHosts(ecdsaOnly) });
+    await session.close();
+  });
+
+  it("rejects a key sshd does not know as auth-failed", async () => {
+    const other = join(dir, "other_ed25519");
+    keygen(other);
+    const err = await open({}, await readFile(other)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SessionError);
+    expect((err as SessionError).kind).toBe("auth-failed");
+  });
+
+  it("an unknown sshd host key fails, and accept-new records the key OpenSSH generated", async () => {
+    const fresh = join(dir, "fresh_known_hosts");
+    const err = await open({ knownHosts: new KnownHosts(fresh) }).catch((e: unknown) => e);
+    expect((err as SessionError).kind).toBe("host-key-unknown");
+    const session = await open({ knownHosts: new KnownHosts(fresh), acceptNewHostKeys: true });
+    await session.close();
+    expect(await readFile(fresh, "utf8")).toBe(await readFile(knownHostsPath, "utf8"));
+  });
+});
