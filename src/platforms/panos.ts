@@ -53,7 +53,7 @@ export const panos: PlatformProfile = {
   name: "paloalto_panos",
   label: "Palo Alto Networks PAN-OS",
   // user@host> (operational) or user@host# (configure); the hostname may carry an HA state suffix: admin@fw1(active)>
-  promptPattern: /(?:^|\n)[\w.\-]+@[\w.\-]+(?:\([\w\-]+\))?[>#] ?$/,
+  promptPattern: /(?:^|\n)[\w.-]+@[\w.-]+(?:\([\w-]+\))?[>#] ?$/,
   sessionSetup: ["set cli pager off", "set cli scripting-mode on", "set cli terminal width 500"],
   errorPatterns: [/^\s*Invalid syntax\./m, /^\s*Unknown command:/m, /^\s*Server error ?:/m],
   pagerPattern: /(?:--more--|lines \d+-\d+ )\s*$/i,

@@ -1,6 +1,8 @@
 // SSH user authentication for a simulated device: password, public key (signature verified) and
 // keyboard-interactive, with the acknowledge-the-banner step some PAN-OS logins put before the password.
-import { utils, type AuthContext, type KeyboardAuthContext, type ParsedKey, type PublicKeyAuthContext } from "ssh2";
+import ssh2, { type AuthContext, type KeyboardAuthContext, type ParsedKey, type PublicKeyAuthContext } from "ssh2";
+
+const { utils } = ssh2;
 import type { SimDeviceSpec } from "./types.js";
 
 type Method = "password" | "publickey" | "keyboard-interactive";

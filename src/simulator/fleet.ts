@@ -2,7 +2,10 @@
 // with its own host key, credentials, outputs and faults. We own the TCP listener and hand sockets to ssh2
 // (injectSocket) so that close() can drop every open connection at once and a fault can cut one mid-output.
 import { createServer, type Server as TcpServer, type Socket } from "node:net";
-import { Server as SshServer, utils, type Connection, type ParsedKey, type ServerChannel } from "ssh2";
+import ssh2, { type Connection, type ParsedKey, type ServerChannel } from "ssh2";
+
+// ssh2 is CommonJS: Node's ESM loader only gives its default export.
+const { Server: SshServer, utils } = ssh2;
 import { authenticate, parseAuthorizedKeys } from "./auth.js";
 import { generateEd25519KeyPair } from "./keys.js";
 import { runPanosShell } from "./panos-cli.js";

@@ -1,5 +1,7 @@
 // ed25519 key pairs for simulated devices (host keys) and for tests (user keys).
-import { utils } from "ssh2";
+import ssh2 from "ssh2";
+
+const { utils } = ssh2;
 
 /**
  * ssh2's generateKeyPairSync('ed25519') strips leading zero bytes from the public key, so about one pair in 256
