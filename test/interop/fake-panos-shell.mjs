@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // A small stand-in for the PAN-OS operational CLI, run by a real OpenSSH sshd (ForceCommand) in the interop test.
 // The pty does the echo and the \n -> \r\n translation, as on a device, so this script prints neither.
-// argv[2]: a file with the real `show system info` capture to print.
+// argv[2]: a file with the real `show system info` capture to print; argv[3] (optional): a phy dump to print for
+// `show system state filter-pretty sys.s*.p*.phy`.
 import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { createInterface } from "node:readline";
@@ -14,6 +15,7 @@ const outputs = new Map([
   ["show system info", systemInfo],
   ["show clock", "Mon Jan 13 09:12:44 UTC 2025\n"],
 ]);
+if (process.argv[3]) outputs.set("show system state filter-pretty sys.s*.p*.phy", readFileSync(process.argv[3], "utf8"));
 const verbs = new Set(["show", "set", "request", "test", "debug", "clear", "configure", "exit", "quit"]);
 
 function answer(command) {

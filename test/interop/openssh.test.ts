@@ -18,6 +18,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const SHELL = join(HERE, "fake-panos-shell.mjs");
 // The real `show system info` capture from ntc-templates (Apache-2.0; see test/fixtures/README).
 const CAPTURE = join(HERE, "..", "fixtures", "paloalto_panos", "show_system_info", "ntc-templates__tests__paloalto_panos__show_system_info__paloalto_panos_show_system_info.raw");
+// Written by us in the documented format (no public capture of a port with an optic exists): one OEM optic on
+// ethernet1/13, one third-party optic on ethernet1/9.
+const PHY = join(HERE, "..", "fixtures", "paloalto_panos", "show_system_state_filter-pretty_sys.s.p.phy", "written-by-preflight__mixed-ports.txt");
+const BIN = join(HERE, "..", "..", "dist", "src", "cli", "main.js");
 const USER = userInfo().username;
 const haveSshd = existsSync(SSHD);
 
@@ -112,7 +116,7 @@ describe.skipIf(!haveSshd)("OpenSSH interop", () => {
       "PrintMotd no",
       "PrintLastLog no",
       "LogLevel ERROR",
-      `ForceCommand "${process.execPath}" "${SHELL}" "${CAPTURE}"`,
+      `ForceCommand "${process.execPath}" "${SHELL}" "${CAPTURE}" "${PHY}"`,
     ].join("\n");
     await writeFile(join(dir, "sshd_config"), `${config}\n`);
     // sshd's privilege-separation directory lives on a tmpfs that starts empty.
@@ -194,5 +198,25 @@ describe.skipIf(!haveSshd)("OpenSSH interop", () => {
     const session = await open({ knownHosts: new KnownHosts(fresh), acceptNewHostKeys: true });
     await session.close();
     expect(await readFile(fresh, "utf8")).toBe(await readFile(knownHostsPath, "utf8"));
+  });
+
+  it("`preflight run` (the built CLI) audits the sshd device end to end with --identity", async () => {
+    const inventory = join(dir, "inventory.yaml");
+    await writeFile(inventory, `hosts:\n  pa-sshd: { host: 127.0.0.1, port: ${port}, platform: paloalto_panos, target_version: 10.2.4-h4 }\n`);
+    const out = join(dir, "report");
+    const child = spawn(process.execPath, [BIN, "run", "-i", inventory, "--known-hosts", knownHostsPath, "--identity", join(dir, "client_ed25519"), "--out", out, "--no-progress"], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", PREFLIGHT_USERNAME: USER },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    const report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as { devices: { status: string; facts: Record<string, string>; checks: { findings: { key: string; message: string }[] }[] }[] };
+    const device = report.devices[0]!;
+    expect(device.status).toBe("blocked");
+    expect(device.facts).toMatchObject({ hostname: "pa1", model: "PA-VM", softwareVersion: "7.0.1" });
+    expect(device.checks[0]?.findings).toEqual([expect.objectContaining({ key: "ethernet1/9", message: expect.stringContaining("OEM SFP-1G-LX-10") })]);
   });
 });
