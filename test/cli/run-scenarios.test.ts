@@ -145,3 +145,42 @@ describe("preflight validate", () => {
     expect(r.stderr).not.toContain("hunter2");
   });
 });
+
+describe("Ctrl-C", () => {
+  it("stops, closes sessions and still writes the report with unfinished devices as not-run (exit 2)", async () => {
+    const hanging = await startFleet([
+      panosDevice({ name: "fw-quick", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM], ...CREDS }),
+      panosDevice({ name: "fw-hang", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM], ...CREDS, faults: [{ kind: "hang-on-command", command: "show system state filter-pretty sys.s*.p*.phy" }] }),
+    ]);
+    try {
+      const inv = join(dir, "hang.yaml");
+      const kh = join(dir, "hang_known_hosts");
+      writeFileSync(inv, fleetInventoryYaml(hanging, { group: "lab", targetVersion: "10.2.4-h4" }));
+      writeFileSync(kh, hanging.knownHosts());
+      const child = spawn(process.execPath, [BIN, "run", "-i", inv, "--known-hosts", kh, "--out", join(dir, "interrupted")], {
+        env: { PATH: process.env.PATH ?? "", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      child.stdout.resume();
+      const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+      // Wait (bounded) until the progress line says the quick device is done while the other hangs, then interrupt.
+      const deadline = Date.now() + 20_000;
+      while (!stderr.includes("fw-quick ready") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(stderr).toContain("fw-quick ready");
+      child.kill("SIGINT");
+      const code = await closed;
+      expect(stderr).toContain("interrupted");
+      expect(code).toBe(2);
+      const report = JSON.parse(readFileSync(join(dir, "interrupted", "report.json"), "utf8")) as RunReport;
+      expect(report.meta.interrupted).toBe(true);
+      expect(report.devices.map((d) => [d.name, d.status])).toEqual([
+        ["fw-quick", "ready"],
+        ["fw-hang", "not-run"],
+      ]);
+    } finally {
+      await hanging.close();
+    }
+  });
+});
