@@ -2,6 +2,7 @@
 // then the pure evaluation of each check. Any device failure becomes that device's result; results are
 // stored by inventory position so the order never depends on timing. Cancelling stops new devices, closes
 // open sessions and still returns a result for every device (unfinished ones are `not-run`).
+import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
 import { evaluateCheck, type DeviceContext } from "../checks/evaluate.js";
 import type { CheckResult, DeviceFacts, DeviceResult, Severity } from "../model/result.js";
@@ -30,6 +31,8 @@ export async function runAudit(plans: readonly DevicePlan[], options: RunOptions
   const results: (DeviceResult | undefined)[] = new Array(plans.length);
   const limit = pLimit(Math.max(1, options.concurrency));
   const runSignal = options.signal ?? new AbortController().signal;
+  // Every running device listens for the run's abort: one listener per concurrent device is expected.
+  setMaxListeners(Math.max(10, options.concurrency + 10), runSignal);
   let done = 0;
   const onAbort = () => limit.clearQueue();
   runSignal.addEventListener("abort", onAbort, { once: true });
