@@ -59,7 +59,7 @@ function evaluateOperator(condition: OperatorCondition, item: unknown, scope: Co
   if (operandProblem) return { result: "error", message: `${name}: ${operandProblem}` };
   const expected = op.expected(operand);
   if ((actual === null || actual === undefined) && !op.acceptsMissing) return { result: "missing", path, expected };
-  const options: OperatorOptions = { ignore_case: condition.ignore_case === true };
+  const options: OperatorOptions = { ignore_case: condition.ignore_case === true, loose: condition.loose === true };
   try {
     return { result: op.test(actual, operand, options, { platform: scope.platform }) ? "true" : "false", actual, expected };
   } catch (err) {
@@ -83,9 +83,12 @@ export function checkOperand(op: Operator, operand: unknown): string | undefined
       return Array.isArray(operand) ? undefined : `expects a list, got ${describe(operand)}`;
     case "number":
       return typeof operand === "number" || (typeof operand === "string" && operand.trim() !== "" && Number.isFinite(Number(operand))) ? undefined : `expects a number, got ${describe(operand)}`;
-    case "string":
     case "version":
-      return typeof operand === "string" ? undefined : `expects a string, got ${describe(operand)}`;
+      return typeof operand === "string" ? undefined : `expects a version string, got ${describe(operand)}`;
+    case "range":
+      return rangeProblem(operand);
+    case "tolerance":
+      return toleranceProblem(operand);
     case "regex":
       if (typeof operand !== "string") return `expects a regular expression string, got ${describe(operand)}`;
       try {
@@ -97,6 +100,34 @@ export function checkOperand(op: Operator, operand: unknown): string | undefined
     default:
       return undefined;
   }
+}
+
+function isNumber(v: unknown): boolean {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+function rangeProblem(operand: unknown): string | undefined {
+  if (!operand || typeof operand !== "object" || Array.isArray(operand)) return "expects { min, max, min_inclusive, max_inclusive }";
+  const r = operand as Record<string, unknown>;
+  const unknown = Object.keys(r).filter((k) => !["min", "max", "min_inclusive", "max_inclusive"].includes(k));
+  if (unknown.length) return `unknown key(s) ${unknown.join(", ")}; use min, max, min_inclusive, max_inclusive`;
+  if (r.min === undefined && r.max === undefined) return "needs min, max or both";
+  if ((r.min !== undefined && !isNumber(r.min)) || (r.max !== undefined && !isNumber(r.max))) return "min and max must be numbers";
+  if (isNumber(r.min) && isNumber(r.max) && (r.min as number) > (r.max as number)) return "min is greater than max";
+  for (const k of ["min_inclusive", "max_inclusive"]) if (r[k] !== undefined && typeof r[k] !== "boolean") return `${k} must be true or false`;
+  return undefined;
+}
+
+function toleranceProblem(operand: unknown): string | undefined {
+  if (!operand || typeof operand !== "object" || Array.isArray(operand)) return "expects { target, abs } or { target, percent }";
+  const t = operand as Record<string, unknown>;
+  const unknown = Object.keys(t).filter((k) => !["target", "abs", "percent"].includes(k));
+  if (unknown.length) return `unknown key(s) ${unknown.join(", ")}; use target and abs or percent`;
+  if (!isNumber(t.target)) return "target must be a number";
+  if ((t.abs === undefined) === (t.percent === undefined)) return "give exactly one of abs or percent";
+  const bound = t.abs ?? t.percent;
+  if (!isNumber(bound) || (bound as number) < 0) return "abs/percent must be a number ≥ 0";
+  return undefined;
 }
 
 function describe(v: unknown): string {

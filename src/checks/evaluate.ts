@@ -1,15 +1,21 @@
 // Evaluates one check on one device's gathered outputs: a pure function (no I/O), so the same outputs
 // always give the same result, live or replayed. Anything that cannot be told becomes `error`, never `pass`.
-import type { CheckResult, DeviceFacts, Evidence, Finding } from "../model/result.js";
+import type { CheckResult, CheckStatus, DeviceFacts, Evidence, Finding } from "../model/result.js";
 import { getParser } from "../parse/registry.js";
-import { evaluateCondition, type ConditionScope } from "./condition.js";
+import { evaluateCondition, type ConditionOutcome, type ConditionScope } from "./condition.js";
 import { evaluateExpression, withPlatform, type Variables } from "./expression.js";
+import { resolveParams } from "./params.js";
 import { renderTemplate } from "./template.js";
-import type { LoadedCheck, MissingPolicy } from "./types.js";
-import { whenProblem } from "./when.js";
+import type { CheckDefinition, LoadedCheck, MissingPolicy, Requirement } from "./types.js";
+import { whenVerdict } from "./when.js";
 
 /** One gathered command: its raw output, or why there is none. */
 export type GatheredOutput = { command: string; output: string } | { command: string; error: string };
+
+export interface Hop {
+  version: string;
+  feature_release: string;
+}
 
 export interface DeviceContext {
   name: string;
@@ -18,24 +24,33 @@ export interface DeviceContext {
   tags: string[];
   vars: Record<string, unknown>;
   facts: DeviceFacts;
-  /** The release being checked (the target); undefined when none was given. */
-  hop?: { version: string; feature_release: string };
+  /** The target release; undefined when none was given. */
+  hop?: Hop;
+  /** Every release the device boots on its way to the target, the target last (each_hop checks). */
+  hops?: Hop[];
 }
 
 const EVIDENCE_LIMIT = 8_000;
 
+type ResultFor = (status: CheckStatus, extra?: Partial<CheckResult>) => CheckResult;
+
 export function evaluateCheck(check: LoadedCheck, device: DeviceContext, outputs: ReadonlyMap<string, GatheredOutput>): CheckResult {
   const def = check.definition;
   const base = { id: def.id, title: def.title, severity: def.severity, remediation: def.remediation };
-  const result = (status: CheckResult["status"], extra: Partial<CheckResult> = {}): CheckResult => ({ ...base, status, findings: [], evidence: [], ...extra });
+  const result: ResultFor = (status, extra = {}) => ({ ...base, status, findings: [], evidence: [], ...extra });
 
   if (!def.platforms.includes(device.platform)) return result("not-applicable", { reason: `the check is for ${def.platforms.join(", ")}, the device is ${device.platform}` });
-  const notApplicable = whenProblem(def.when, device);
-  if (notApplicable.kind === "not-applicable") return result("not-applicable", { reason: notApplicable.reason });
-  if (notApplicable.kind === "error") return result("error", { reason: notApplicable.reason });
+  if (!device.hop && needsTarget(def)) return result("error", { reason: "the check needs a target version: give --target-version or target_version in the inventory" });
+
+  const params = resolveParams(check, device.vars);
+  if (params.problems.length) return result("error", { reason: `inventory parameters: ${params.problems.join("; ")}` });
+  const variables: Variables = { data: check.data, facts: device.facts, hop: device.hop ?? null, device: deviceVariable(device), params: params.values };
+
+  const applies = withPlatform(device.platform, () => whenVerdict(def.when, device, variables));
+  if (applies.kind === "not-applicable") return result("not-applicable", { reason: applies.reason });
+  if (applies.kind === "error") return result("error", { reason: applies.reason });
 
   const evidence: Evidence[] = [];
-  const variables: Variables = { data: check.data, facts: device.facts, hop: device.hop ?? null, device: deviceVariable(device), params: device.vars };
   for (const [name, spec] of Object.entries(def.gather)) {
     const gathered = outputs.get(spec.command);
     if (!gathered) return result("error", { reason: `no output was gathered for "${spec.command}"`, evidence });
@@ -50,19 +65,32 @@ export function evaluateCheck(check: LoadedCheck, device: DeviceContext, outputs
     }
   }
 
-  return withPlatform(device.platform, () => assertItems(check, device, variables, evidence, result));
+  const hops = def.each_hop && device.hops?.length ? device.hops : [device.hop ?? null];
+  const perHop = hops.map((hop) => withPlatform(device.platform, () => assertItems(check, device.platform, { ...variables, hop }, hop?.version)));
+  return combineHops(perHop, check, evidence, result);
 }
 
-function assertItems(
-  check: LoadedCheck,
-  device: DeviceContext,
-  variables: Variables,
-  evidence: Evidence[],
-  result: (status: CheckResult["status"], extra?: Partial<CheckResult>) => CheckResult,
-): CheckResult {
+interface HopOutcome {
+  hop?: string;
+  status: "pass" | "fail" | "error";
+  findings: Finding[];
+  reason?: string;
+}
+
+function combineHops(outcomes: HopOutcome[], check: LoadedCheck, evidence: Evidence[], result: ResultFor): CheckResult {
+  const findings = outcomes.flatMap((o) => o.findings);
+  const reasons = [...new Set(outcomes.map((o) => (o.reason && outcomes.length > 1 && o.hop ? `${o.hop}: ${o.reason}` : o.reason)).filter((r): r is string => Boolean(r)))];
+  const reason = reasons.length ? { reason: reasons.join("; ") } : {};
+  if (outcomes.some((o) => o.status === "fail")) return result(check.definition.warn_only ? "warn" : "fail", { findings, evidence, ...reason });
+  if (outcomes.some((o) => o.status === "error")) return result("error", { findings, evidence, ...reason });
+  return result("pass");
+}
+
+function assertItems(check: LoadedCheck, platform: string, variables: Variables, hop: string | undefined): HopOutcome {
   const def = check.definition;
   const spec = def.assert;
-  const scope: ConditionScope = { variables, platform: device.platform };
+  const scope: ConditionScope = { variables, platform };
+  const hopField = hop ? { hop } : {};
 
   let items: unknown[];
   if (spec.for_each) {
@@ -70,62 +98,77 @@ function assertItems(
     try {
       collection = evaluateExpression(spec.for_each, null, variables);
     } catch (err) {
-      return result("error", { reason: `for_each "${spec.for_each}": ${(err as Error).message}`, evidence });
+      return { status: "error", findings: [], reason: `for_each "${spec.for_each}": ${(err as Error).message}` };
     }
-    if (collection === null) return result("error", { reason: `for_each "${spec.for_each}" found no data`, evidence });
-    if (!Array.isArray(collection)) return result("error", { reason: `for_each "${spec.for_each}" is not a list`, evidence });
+    if (collection === null) return { status: "error", findings: [], reason: `for_each "${spec.for_each}" found no data` };
+    if (!Array.isArray(collection)) return { status: "error", findings: [], reason: `for_each "${spec.for_each}" is not a list` };
     items = collection;
     if (items.length === 0) {
       const policy = spec.on_empty ?? "error";
-      if (policy !== "pass") return result(policy === "fail" ? failStatus(check) : "error", { reason: `for_each "${spec.for_each}" is empty`, evidence });
+      if (policy !== "pass") return { status: policy === "fail" ? "fail" : "error", findings: policy === "fail" ? [{ message: `no items in ${spec.for_each}`, ...hopField }] : [], reason: `for_each "${spec.for_each}" is empty` };
     }
   } else {
     items = [Object.fromEntries(Object.keys(def.gather).map((name) => [name, variables[name]]))];
   }
 
-  const findings: Finding[] = [];
-  let failed = false;
-  let errored = false;
+  const evaluated: { key?: string; item: unknown; outcome: ConditionOutcome; verdict: "true" | "false" | "error" }[] = [];
+  const unknownScope: Finding[] = [];
   for (const [index, item] of items.entries()) {
     const key = itemKey(spec.key, item, variables, index);
     if (spec.where) {
       const selected = evaluateCondition(spec.where, item, scope);
       if (selected.result === "false") continue;
       if (selected.result !== "true") {
-        errored = true;
-        findings.push({ ...keyed(key), hop: device.hop?.version, message: `could not tell whether this item is in scope: ${explain(selected)}` });
+        unknownScope.push({ ...keyed(key), ...hopField, message: `could not tell whether this item is in scope: ${explain(selected)}` });
         continue;
       }
     }
     const outcome = evaluateCondition(spec.expect, item, scope);
     const verdict = outcome.result === "missing" ? policyVerdict(spec.on_missing ?? "error") : outcome.result;
-    if (verdict === "true") continue;
-    if (verdict === "false") {
-      failed = true;
-      const actual = "actual" in outcome ? outcome.actual : null;
-      const expected = "expected" in outcome ? outcome.expected : undefined;
-      const message = renderTemplate(def.message, item, { ...variables, key: key ?? null, actual: (actual ?? null) as never, expected: expected ?? null });
-      findings.push({ ...keyed(key), message, expected, actual, hop: device.hop?.version });
-    } else {
-      errored = true;
-      findings.push({ ...keyed(key), message: `could not check: ${explain(outcome)}`, hop: device.hop?.version });
-    }
+    evaluated.push({ ...keyed(key), item, outcome, verdict });
   }
 
-  if (failed) return result(failStatus(check), { findings, evidence });
-  if (errored) return result("error", { reason: "some items could not be evaluated", findings, evidence });
-  return result("pass");
+  const requirement = spec.require ?? "all";
+  const holds = evaluated.filter((e) => e.verdict === "true");
+  const errors = [...unknownScope, ...evaluated.filter((e) => e.verdict === "error").map((e) => ({ ...keyed(e.key), ...hopField, message: `could not check: ${explain(e.outcome)}` }))];
+  const finding = (e: (typeof evaluated)[number]): Finding => {
+    const actual = "actual" in e.outcome ? e.outcome.actual : null;
+    const expected = "expected" in e.outcome ? e.outcome.expected : undefined;
+    const message = renderTemplate(def.message, e.item, { ...variables, key: e.key ?? null, actual: (actual ?? null) as never, expected: expected ?? null });
+    return { ...keyed(e.key), message, ...(expected !== undefined ? { expected } : {}), actual, ...hopField };
+  };
+  const summaryFinding = (message: string): Finding => ({ message: renderTemplate(def.message, null, { ...variables, key: null, actual: holds.length, expected: message }) + ` (${message})`, expected: message, actual: holds.length, ...hopField });
+
+  if (requirement === "all" || requirement === "none") {
+    const offending = evaluated.filter((e) => e.verdict === (requirement === "all" ? "false" : "true")).map(finding);
+    if (offending.length) return { status: "fail", findings: [...offending, ...errors] };
+    if (errors.length) return { status: "error", findings: errors, reason: "some items could not be evaluated" };
+    return { status: "pass", findings: [] };
+  }
+  const { min, max } = bounds(requirement);
+  const possible = holds.length + errors.length;
+  if (holds.length >= min && holds.length <= max) return { status: "pass", findings: [] };
+  if (holds.length > max) return { status: "fail", findings: [summaryFinding(`at most ${max} of ${evaluated.length} items`), ...holds.map(finding)] };
+  if (possible >= min) return { status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; ${min} needed` };
+  return { status: "fail", findings: [summaryFinding(`at least ${min} of ${evaluated.length} items`), ...errors] };
 }
 
-function failStatus(check: LoadedCheck): "fail" | "warn" {
-  return check.definition.warn_only ? "warn" : "fail";
+function bounds(requirement: Exclude<Requirement, "all" | "none">): { min: number; max: number } {
+  if (requirement === "any") return { min: 1, max: Infinity };
+  if ("at_least" in requirement) return { min: requirement.at_least, max: Infinity };
+  return { min: 0, max: requirement.at_most };
+}
+
+/** True when the check compares against the target (or a hop) and so cannot run without one. */
+export function needsTarget(def: CheckDefinition): boolean {
+  return def.each_hop === true || def.when?.target_version !== undefined || JSON.stringify([def.assert, def.message, def.when?.condition ?? null]).includes("$hop");
 }
 
 function policyVerdict(policy: MissingPolicy): "true" | "false" | "error" {
   return policy === "pass" ? "true" : policy === "fail" ? "false" : "error";
 }
 
-function explain(outcome: ReturnType<typeof evaluateCondition>): string {
+function explain(outcome: ConditionOutcome): string {
   if (outcome.result === "missing") return `"${outcome.path}" is missing (expected ${outcome.expected})`;
   if (outcome.result === "error") return outcome.message;
   return outcome.expected;

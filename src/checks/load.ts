@@ -121,6 +121,11 @@ function conditionDiagnostics(
   expression([...path, "path"], opCondition.path);
   const name = operatorKey(opCondition)!;
   const op = operator(name)!;
+  for (const option of keys.filter((k) => k !== "path" && k !== name)) {
+    if (!(op.options ?? []).includes(option as never)) {
+      at([...path, option], `"${option}" does not apply to ${name}${op.options?.length ? `; it takes ${op.options.join(", ")}` : ""}`);
+    }
+  }
   const operand = opCondition[name];
   if (operand && typeof operand === "object" && !Array.isArray(operand) && "expr" in operand) {
     expression([...path, name, "expr"], String((operand as { expr: unknown }).expr));

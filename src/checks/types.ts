@@ -35,6 +35,9 @@ export interface OperatorCondition {
 
 export type MissingPolicy = "error" | "fail" | "pass";
 
+/** How many of the (where-selected) items must satisfy `expect`. */
+export type Requirement = "all" | "any" | "none" | { at_least: number } | { at_most: number };
+
 export interface AssertSpec {
   /** Expression giving the list of items to check; absent: one device-wide item (all gathered data). */
   for_each?: string;
@@ -43,6 +46,8 @@ export interface AssertSpec {
   /** Only items matching this condition are checked. */
   where?: Condition;
   expect: Condition;
+  /** Default `all`: every item must satisfy `expect`. */
+  require?: Requirement;
   /** What an empty `for_each` list means. Default `error`: no data is never a pass. */
   on_empty?: MissingPolicy;
   /** What a missing value (null) under an operator means. Default `error`. */
@@ -56,6 +61,15 @@ export interface WhenSpec {
   software_version?: string;
   /** Model globs (PA-3*, PA-VM). */
   models?: string[];
+  /** Any condition over facts and inventory variables ($facts, $params, $device). */
+  condition?: Condition;
+}
+
+/** A check parameter: a small JSON Schema (type, enum, minimum, ...) with a default and a description. */
+export interface ParamSpec {
+  description: string;
+  default?: unknown;
+  [schemaKeyword: string]: unknown;
 }
 
 export interface CheckDefinition {
@@ -68,6 +82,12 @@ export interface CheckDefinition {
   platforms: string[];
   tags?: string[];
   when?: WhenSpec;
+  /** Evaluate once per release of the upgrade path ($hop), not only for the target. */
+  each_hop?: boolean;
+  /** Ids of checks that must pass first; otherwise this one is `skip`. */
+  depends_on?: string[];
+  /** Parameters with defaults, overridable per group/host in the inventory (vars.check_params.<id>). */
+  params?: Record<string, ParamSpec>;
   gather: Record<string, GatherSpec>;
   data?: Record<string, DataSpec>;
   assert: AssertSpec;

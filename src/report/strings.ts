@@ -73,3 +73,62 @@ export const TEXT = {
   noReason: "no reason given",
   moreFindings: (n: number): string => `(+${n} more ${n === 1 ? "finding" : "findings"})`,
 } as const;
+
+/** Words of the "Compared with the previous run" sections (HTML, Markdown, terminal) and of `preflight diff`. */
+export const DIFF_TEXT = {
+  heading: "Compared with the previous run",
+  previousRun: (started: string, tool: string, devices: number, exitCode: number): string =>
+    `Previous run: ${started} (${tool}, ${devices} ${devices === 1 ? "device" : "devices"}, exit code ${exitCode}).`,
+  currentRun: (started: string, tool: string, devices: number, exitCode: number): string =>
+    `This run: ${started} (${tool}, ${devices} ${devices === 1 ? "device" : "devices"}, exit code ${exitCode}).`,
+  noChange: "No change: the same problems on the same devices, and no device changed status.",
+  newProblems: "New problems",
+  resolved: "Resolved",
+  stillFailing: "Still failing",
+  notRechecked: "Not re-checked",
+  notRecheckedMeaning: "problems of the previous run that this run could not look at again; not counted as resolved",
+  devicesAdded: "Devices added",
+  devicesRemoved: "Devices removed",
+  statusChanges: "Status changes",
+  counts: (n: { newProblems: number; resolved: number; stillFailing: number; notRechecked: number }): string =>
+    `${n.newProblems} new, ${n.resolved} resolved, ${n.stillFailing} still failing, ${n.notRechecked} not re-checked`,
+  devicesLine: (added: number, removed: number, changed: number): string =>
+    `${added} ${added === 1 ? "device" : "devices"} added, ${removed} removed, ${changed} changed status`,
+  cause: {
+    "device-removed": "device not in this run",
+    "device-not-audited": "device not audited in this run",
+    "check-missing": "check not run on this device",
+    "check-error": "check could not be evaluated",
+  } as Record<string, string>,
+  nowLabel: (status: string): string => `now ${status}`,
+  more: (n: number): string => `… and ${n} more (report.json and \`preflight diff --format json\` have them all)`,
+} as const;
+
+/** Words of the Markdown report (tickets, change requests). */
+export const MD_TEXT = {
+  title: "preflight readiness report",
+  run: (time: string, targets: string, tool: string): string => `Run of ${time} · target version: ${targets} · ${tool}`,
+  summary: "Summary",
+  selection: (inventory: string, groups: string, devices: string, tags: string, failOn: string): string =>
+    `Inventory ${inventory}; groups: ${groups}; devices: ${devices}; tags: ${tags}; blocks at ${failOn} and above.`,
+  blocked: "Blocked devices",
+  noBlocked: "No device is blocked.",
+  incomplete: "Incomplete audits",
+  incompleteMeaning: "These devices could not be fully audited, so their readiness is unknown.",
+  warnings: "Devices with warnings",
+  waived: "Waived checks",
+  moreDevices: (n: number): string => `… and ${n} more ${n === 1 ? "device" : "devices"}: see report.html or report.json.`,
+  moreFindings: (n: number): string => `… and ${n} more ${n === 1 ? "finding" : "findings"}.`,
+  remediation: "Remediation",
+} as const;
+
+/** Words of the JUnit XML report (what CI shows as a test's failure message). */
+export const JUNIT_TEXT = {
+  connectCase: "connect",
+  blocks: "blocks the upgrade",
+  doesNotBlock: "does not block the upgrade",
+  failure: (severity: string, blocking: string, findings: number): string =>
+    `${severity} — ${blocking}: ${findings === 1 ? "1 finding" : `${findings} findings`}`,
+  waived: (reason: string): string => `waived: ${reason}`,
+  noReason: "no reason given",
+} as const;

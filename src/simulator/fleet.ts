@@ -3,13 +3,13 @@
 // (injectSocket) so that close() can drop every open connection at once and a fault can cut one mid-output.
 import { createServer, type Server as TcpServer, type Socket } from "node:net";
 import ssh2, { type Connection, type ParsedKey, type ServerChannel } from "ssh2";
-
-// ssh2 is CommonJS: Node's ESM loader only gives its default export.
-const { Server: SshServer, utils } = ssh2;
 import { authenticate, parseAuthorizedKeys } from "./auth.js";
 import { generateEd25519KeyPair } from "./keys.js";
 import { runPanosShell } from "./panos-cli.js";
 import type { SimDevice, SimDeviceSpec, SimFleet } from "./types.js";
+
+// ssh2 is CommonJS: Node's ESM loader only gives its default export.
+const { Server: SshServer, utils } = ssh2;
 
 const hasFault = (spec: SimDeviceSpec, kind: string): boolean => spec.faults?.some((f) => f.kind === kind) ?? false;
 
@@ -83,7 +83,8 @@ async function startDevice(spec: SimDeviceSpec, host: string): Promise<RunningDe
   const sockets = new Set<Socket>();
   const ssh = new SshServer({ hostKeys: [hostKeyPem] }, (client, info) => {
     const socket = [...sockets].find((s) => s.remotePort === info.port && s.remoteAddress === info.ip);
-    serveConnection(client, spec, keys, () => socket?.destroy());
+    // The empty write's callback runs once what the CLI already wrote has left, so the part sent arrives whole.
+    serveConnection(client, spec, keys, () => socket?.write("", () => socket.destroy()));
   });
   const tcp = createServer((socket) => {
     sockets.add(socket);

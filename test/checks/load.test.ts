@@ -29,7 +29,7 @@ describe("check loading", () => {
     const out = await problems("two-operators.yaml");
     expect(out).toEqual([
       "two-operators.yaml:9:10: the condition has 2 operators (eq, ne); use one per condition and combine with all/any",
-      `two-operators.yaml:12:9: the condition has no operator; use one of exists, not_exists, empty, not_empty, eq, ne, gt, ge, lt, le, in, not_in, contains, matches, not_matches, version_ge, version_gt, version_le, version_lt, version_eq`,
+      expect.stringMatching(/^two-operators\.yaml:12:9: the condition has no operator; use one of exists, not_exists, .*version_eq$/),
       "two-operators.yaml:13:24: in expects a list, got number 5",
       expect.stringMatching(/^two-operators\.yaml:14:29: matches invalid regular expression/),
       expect.stringMatching(/^two-operators\.yaml:15:10: placeholder \{\{ foo\[ \}\}/),
