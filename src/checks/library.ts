@@ -1,15 +1,27 @@
-// Finds check files: the built-in library (checks/ in the package), folders, files, and check ids,
-// and loads the lot with every diagnostic collected. Ids must be unique across everything selected.
-import { readdir, stat } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+// Finds and selects checks. Sources are the built-in library (checks/ in the package) and any files or
+// folders given; selectors pick from them by id, glob (panos-*), tag (tag:optics) and exclusion (!id,
+// !tag:slow). Ids are unique across everything loaded; depends_on must name a selected check.
+import { readFile, readdir, stat } from "node:fs/promises";
+import { dirname, extname, join, resolve } from "node:path";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { packagePath } from "../util/package-root.js";
+import { diagnosticAt, parseYamlSource } from "../util/yaml-source.js";
 import { loadCheckFile } from "./load.js";
 import type { LoadedCheck } from "./types.js";
+import { globToRegExp } from "./when.js";
 
 /** Folders inside a check tree that hold something other than checks. */
 const NON_CHECK_DIRS = new Set(["data", "schema", "tests", "node_modules"]);
+/** A check pack's manifest: name, version, description of the folder's checks. */
+export const PACK_MANIFEST = "pack.yaml";
+
+export interface CheckPack {
+  name: string;
+  version: string;
+  description?: string;
+  dir: string;
+}
 
 export function builtinChecksDir(): string {
   return packagePath("checks");
@@ -22,34 +34,69 @@ export async function checkFilesUnder(dir: string): Promise<string[]> {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!NON_CHECK_DIRS.has(entry.name) && !entry.name.startsWith(".")) out.push(...(await checkFilesUnder(full)));
-    } else if ([".yaml", ".yml"].includes(extname(entry.name)) && !entry.name.startsWith(".")) {
+    } else if ([".yaml", ".yml"].includes(extname(entry.name)) && !entry.name.startsWith(".") && entry.name !== PACK_MANIFEST) {
       out.push(full);
     }
   }
   return out.sort();
 }
 
-/** Turns `--checks` arguments (files, folders or ids; none = the built-in library) into check files. */
-export async function resolveCheckFiles(specs: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const builtin = await checkFilesUnder(builtinChecksDir());
-  if (specs.length === 0) return { files: builtin, diagnostics: [] };
-  const byId = new Map(builtin.map((f) => [basename(f, extname(f)), f]));
-  const files: string[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const spec of specs) {
-    const info = await stat(spec).catch(() => undefined);
-    if (info?.isDirectory()) files.push(...(await checkFilesUnder(spec)));
-    else if (info?.isFile()) files.push(resolve(spec));
-    else if (byId.has(spec)) files.push(byId.get(spec)!);
-    else diagnostics.push({ file: "--checks", line: 0, col: 0, message: `"${spec}" is neither a file, a folder nor a built-in check id${didYouMeanHint(spec, [...byId.keys()])}` });
+/** The pack a check file belongs to: the nearest pack.yaml above it. */
+export async function packOf(file: string): Promise<CheckPack | undefined> {
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const text = await readFile(join(dir, PACK_MANIFEST), "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    const value = parseYamlSource(text, join(dir, PACK_MANIFEST)).value as Partial<CheckPack> | undefined;
+    if (value && typeof value.name === "string" && value.version !== undefined) {
+      return { name: value.name, version: String(value.version), ...(typeof value.description === "string" ? { description: value.description } : {}), dir };
+    }
+    return undefined;
   }
-  return { files: [...new Set(files)], diagnostics };
+  return undefined;
 }
 
+interface Selector {
+  raw: string;
+  exclude: boolean;
+  matches(check: LoadedCheck): boolean;
+  /** Names to suggest from when nothing matches. */
+  kind: "id" | "tag" | "glob";
+  value: string;
+}
+
+function parseSelector(raw: string): Selector {
+  const exclude = raw.startsWith("!");
+  const body = exclude ? raw.slice(1) : raw;
+  if (body.startsWith("tag:")) {
+    const tag = body.slice(4);
+    return { raw, exclude, kind: "tag", value: tag, matches: (c) => (c.definition.tags ?? []).includes(tag) };
+  }
+  if (/[*?]/.test(body)) {
+    const re = globToRegExp(body);
+    return { raw, exclude, kind: "glob", value: body, matches: (c) => re.test(c.definition.id) };
+  }
+  return { raw, exclude, kind: "id", value: body, matches: (c) => c.definition.id === body };
+}
+
+/**
+ * Loads the checks that `--checks` selects. Paths (files, folders) add their checks; ids, globs and tags
+ * select from everything known (built-in library plus the paths); `!` excludes. No selector: the built-ins.
+ */
 export async function loadChecks(specs: readonly string[]): Promise<{ checks: LoadedCheck[]; diagnostics: Diagnostic[] }> {
-  const { files, diagnostics } = await resolveCheckFiles(specs);
+  const diagnostics: Diagnostic[] = [];
+  const pathFiles: string[] = [];
+  const selectors: Selector[] = [];
+  for (const spec of specs) {
+    const info = spec.startsWith("!") ? undefined : await stat(spec).catch(() => undefined);
+    if (info?.isDirectory()) pathFiles.push(...(await checkFilesUnder(spec)));
+    else if (info?.isFile()) pathFiles.push(resolve(spec));
+    else selectors.push(parseSelector(spec));
+  }
+  const builtin = await checkFilesUnder(builtinChecksDir());
+  const files = [...new Set([...pathFiles, ...builtin])];
   const results = await Promise.all(files.map((f) => loadCheckFile(f)));
-  const checks: LoadedCheck[] = [];
+
+  const all: LoadedCheck[] = [];
   const seen = new Map<string, string>();
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
@@ -61,7 +108,89 @@ export async function loadChecks(specs: readonly string[]): Promise<{ checks: Lo
       continue;
     }
     seen.set(id, r.check.file);
-    checks.push(r.check);
+    all.push(r.check);
   }
-  return { checks, diagnostics };
+
+  const includes = selectors.filter((s) => !s.exclude);
+  const excludes = selectors.filter((s) => s.exclude);
+  for (const s of selectors) {
+    if (!all.some((c) => s.matches(c))) diagnostics.push({ file: "--checks", line: 0, col: 0, message: noMatch(s, all) });
+  }
+  const fromPaths = new Set(pathFiles);
+  const chosen = all.filter((c) => {
+    const included = includes.length || pathFiles.length ? fromPaths.has(c.file) || includes.some((s) => s.matches(c)) : builtin.includes(c.file);
+    return included && !excludes.some((s) => s.matches(c));
+  });
+  diagnostics.push(...(await dependencyProblems(chosen, all)));
+  return { checks: chosen, diagnostics };
+}
+
+function noMatch(s: Selector, all: LoadedCheck[]): string {
+  if (s.kind === "tag") {
+    const tags = [...new Set(all.flatMap((c) => c.definition.tags ?? []))];
+    return `no check has the tag "${s.value}"${didYouMeanHint(s.value, tags)}`;
+  }
+  if (s.kind === "glob") return `no check id matches "${s.value}"`;
+  return `"${s.value}" is neither a file, a folder nor a known check id${didYouMeanHint(s.value, all.map((c) => c.definition.id))}`;
+}
+
+/** depends_on must name selected checks, without cycles; positions come from the check's own file. */
+async function dependencyProblems(chosen: LoadedCheck[], all: LoadedCheck[]): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const ids = new Set(chosen.map((c) => c.definition.id));
+  for (const check of chosen) {
+    const deps = check.definition.depends_on ?? [];
+    for (const [i, dep] of deps.entries()) {
+      if (ids.has(dep)) continue;
+      const known = all.some((c) => c.definition.id === dep);
+      const message = known ? `depends on "${dep}", which is not selected: add it to --checks` : `depends on unknown check "${dep}"${didYouMeanHint(dep, all.map((c) => c.definition.id))}`;
+      out.push(await at(check, ["depends_on", i], message));
+    }
+  }
+  const byId = new Map(chosen.map((c) => [c.definition.id, c]));
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const visit = async (id: string, trail: string[]): Promise<void> => {
+    if (done.has(id)) return;
+    if (visiting.has(id)) {
+      out.push(await at(byId.get(id)!, ["depends_on"], `dependency cycle: ${[...trail, id].join(" -> ")}`));
+      return;
+    }
+    visiting.add(id);
+    for (const dep of byId.get(id)?.definition.depends_on ?? []) if (byId.has(dep)) await visit(dep, [...trail, id]);
+    visiting.delete(id);
+    done.add(id);
+  };
+  for (const id of byId.keys()) await visit(id, []);
+  return out;
+}
+
+async function at(check: LoadedCheck, path: (string | number)[], message: string): Promise<Diagnostic> {
+  const src = parseYamlSource(await readFile(check.file, "utf8"), check.file);
+  return diagnosticAt(src, path, message);
+}
+
+/** Check ids in dependency order (a check after the checks it depends on), stable otherwise. */
+export function dependencyOrder(checks: readonly LoadedCheck[]): LoadedCheck[] {
+  const byId = new Map(checks.map((c) => [c.definition.id, c]));
+  const out: LoadedCheck[] = [];
+  const placed = new Set<string>();
+  const place = (c: LoadedCheck, depth: number): void => {
+    if (placed.has(c.definition.id) || depth > checks.length) return;
+    for (const dep of c.definition.depends_on ?? []) {
+      const d = byId.get(dep);
+      if (d) place(d, depth + 1);
+    }
+    placed.add(c.definition.id);
+    out.push(c);
+  };
+  for (const c of checks) place(c, 0);
+  return out;
+}
+
+
+/** The files of the checks `--checks` selects (for tools that work on files, such as `preflight test`). */
+export async function resolveCheckFiles(specs: readonly string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const { checks, diagnostics } = await loadChecks(specs);
+  return { files: checks.map((c) => c.file), diagnostics };
 }

@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../runner/status.js";
 import { processIo } from "./io.js";
 import { collectList, type RawRunOptions } from "./options.js";
+import { captureCommand } from "./capture-command.js";
 import { runCommand } from "./run-command.js";
 import { TOOL } from "./tool.js";
 import { validateCommand } from "./validate-command.js";
@@ -25,40 +26,20 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .exitOverride()
     .addHelpText("after", EXIT_CODES_HELP);
 
-  program
-    .command("run")
-    .description("audit the selected devices and write the readiness report")
-    .option("-i, --inventory <file>", "inventory, YAML or CSV (see docs/inventory.md)")
-    .option("-g, --group <names>", "only devices in these groups (repeatable, comma-separated)", collectList, [])
-    .option("-d, --device <names>", "only these devices; * globs allowed (repeatable, comma-separated)", collectList, [])
-    .option("-t, --tag <tags>", "only devices with these tags (repeatable, comma-separated)", collectList, [])
-    .option("-c, --checks <list>", "check files, folders or ids (default: the built-in checks for each device's platform)", collectList, [])
-    .option("--target-version <version>", "release to check against (default: target_version from the inventory)")
-    .option("-o, --out <dir>", "folder for the reports", "preflight-report")
+  addSelectionOptions(program.command("run").description("audit the selected devices and write the readiness report"))
+    .option("--from-capture <dir>", "evaluate a capture made by `preflight capture`, offline (no SSH)")
     .option("-f, --format <formats>", "report formats: json,html", collectList, [])
-    .option("--concurrency <n>", "devices audited at once", "20")
-    .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")
-    .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
-    .option("--identity <file>", "private key for SSH (passphrase from PREFLIGHT_KEY_PASSPHRASE)")
     .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
-    .option("--connect-timeout <seconds>", "time limit to connect and log in", "15")
-    .option("--command-timeout <seconds>", "time limit for one command", "60")
-    .option("--device-timeout <seconds>", "time limit for one whole device", "300")
-    .option("--no-progress", "no progress output on stderr")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (opts: RawRunOptions) => {
-      const controller = new AbortController();
-      let interrupts = 0;
-      const onSigint = () => {
-        interrupts += 1;
-        if (interrupts > 1) process.exit(130);
-        process.stderr.write("\npreflight: interrupted; closing sessions and writing the report (Ctrl-C again to quit at once)\n");
-        controller.abort(new Error("interrupted by Ctrl-C"));
-      };
-      process.on("SIGINT", onSigint);
       const formats = opts.format.length ? opts.format : ["json", "html"];
-      onExit(await runCommand({ ...opts, format: formats }, processIo(controller.signal)));
-      process.off("SIGINT", onSigint);
+      onExit(await withInterrupt((signal) => runCommand({ ...opts, format: formats }, processIo(signal))));
+    });
+
+  addSelectionOptions(program.command("capture").description("gather only: save every raw output the selected checks need, for `run --from-capture`"))
+    .addHelpText("after", "\nExit codes: 0 everything captured, 2 some device could not be captured fully, 3 bad input, 4 nothing to do.")
+    .action(async (opts: RawRunOptions) => {
+      onExit(await withInterrupt((signal) => captureCommand({ ...opts, format: [], failOn: "low" }, processIo(signal))));
     });
 
   program
@@ -68,6 +49,44 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .action(async (paths: string[]) => onExit(await validateCommand(paths, processIo())));
 
   return program;
+}
+
+/** Options shared by `run` and `capture`: what to audit, with which checks, and how to reach it. */
+function addSelectionOptions(command: Command): Command {
+  return command
+    .option("-i, --inventory <file>", "inventory, YAML or CSV (see docs/inventory.md)")
+    .option("-g, --group <names>", "only devices in these groups (repeatable, comma-separated)", collectList, [])
+    .option("-d, --device <names>", "only these devices; * globs allowed (repeatable, comma-separated)", collectList, [])
+    .option("-t, --tag <tags>", "only devices with these tags (repeatable, comma-separated)", collectList, [])
+    .option("-c, --checks <list>", "check files, folders, ids, globs, tag:<tag>, !<exclude> (default: the built-in checks)", collectList, [])
+    .option("--target-version <version>", "release to check against (default: target_version from the inventory)")
+    .option("-o, --out <dir>", "output folder", "preflight-report")
+    .option("--concurrency <n>", "devices audited at once", "20")
+    .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")
+    .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
+    .option("--identity <file>", "private key for SSH (passphrase from PREFLIGHT_KEY_PASSPHRASE)")
+    .option("--connect-timeout <seconds>", "time limit to connect and log in", "15")
+    .option("--command-timeout <seconds>", "time limit for one command", "60")
+    .option("--device-timeout <seconds>", "time limit for one whole device", "300")
+    .option("--no-progress", "no progress output on stderr");
+}
+
+/** First Ctrl-C: stop new work, close sessions, still write what finished. Second: quit at once. */
+async function withInterrupt(run: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write("\npreflight: interrupted; closing sessions and writing what finished (Ctrl-C again to quit at once)\n");
+    controller.abort(new Error("interrupted by Ctrl-C"));
+  };
+  process.on("SIGINT", onSigint);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
 }
 
 async function main(): Promise<void> {

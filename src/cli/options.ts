@@ -9,6 +9,7 @@ export type Format = (typeof FORMATS)[number];
 
 export interface RawRunOptions {
   inventory?: string;
+  fromCapture?: string;
   group: string[];
   device: string[];
   tag: string[];
@@ -28,7 +29,9 @@ export interface RawRunOptions {
 }
 
 export interface RunOptions {
-  inventory: string;
+  /** Absent only when replaying a capture, which carries its own devices. */
+  inventory?: string;
+  fromCapture?: string;
   groups: string[];
   devices: string[];
   tags: string[];
@@ -55,7 +58,7 @@ export function collectList(value: string, previous: string[] = []): string[] {
 export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const problem = (option: string, message: string) => diagnostics.push({ file: option, line: 0, col: 0, message });
-  if (!raw.inventory) problem("--inventory", "an inventory is required (YAML or CSV); `npm run demo` shows one");
+  if (!raw.inventory && !raw.fromCapture) problem("--inventory", "an inventory is required (YAML or CSV); `npm run demo` shows one");
   const formats = raw.format.map((f) => f.toLowerCase());
   for (const f of formats) {
     if (!(FORMATS as readonly string[]).includes(f)) problem("--format", `unknown format "${f}"${didYouMeanHint(f, [...FORMATS])}; use ${FORMATS.join(", ")}`);
@@ -70,7 +73,8 @@ export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; dia
   return {
     diagnostics,
     options: {
-      inventory: raw.inventory!,
+      ...(raw.inventory ? { inventory: raw.inventory } : {}),
+      ...(raw.fromCapture ? { fromCapture: raw.fromCapture } : {}),
       groups: raw.group,
       devices: raw.device,
       tags: raw.tag,

@@ -1,9 +1,14 @@
 // The parsers a check may name in `gather.<name>.parser`. Check validation lists parserNames() in its
-// "expected one of" message, and the runner looks the name up with getParser().
+// "expected one of" message and validates `gather.<name>.options` against parserOptionSchemas (then
+// parserOptionProblems for what a schema cannot say); the runner looks the name up with getParser().
+// Reference for check authors: docs/parsers.md.
+import { applyTypes, type TypeMap, typeMapProblems, typesOptionSchema } from "./coerce.js";
 import { parseJson } from "./json.js";
 import { parseKeyValue } from "./key-value.js";
 import { parsePanosPhy } from "./panos-phy.js";
 import { parsePanosSystemState } from "./panos-system-state.js";
+import { parseRegex, regexOptionProblems, regexOptionsSchema, type RegexOptions } from "./regex.js";
+import { parseTable, tableOptionProblems, tableOptionsSchema, type TableOptions } from "./table.js";
 import { ParseError, type Parser } from "./types.js";
 import { parseXml } from "./xml.js";
 
@@ -14,14 +19,57 @@ const parseText: Parser = (raw) => {
   return raw;
 };
 
+// key-value with `types`, so that `show system info` fields can be compared as numbers and booleans.
+// Keys are the device's, so a typed key the output lacks is simply not there (the check engine's
+// missing-value rule applies), rather than an error here.
+const parseKeyValueTyped: Parser = (raw, options = {}) => {
+  const { types, ...rest } = options;
+  const record = parseKeyValue(raw, rest) as Record<string, string>;
+  if (types === undefined) return record;
+  const problems = typeMapProblems(types as TypeMap, undefined);
+  if (problems.length > 0) throw new ParseError(`key-value options: ${problems.join("; ")}`);
+  return applyTypes(record, types as TypeMap);
+};
+
 const PARSERS: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ["json", parseJson],
-  ["key-value", parseKeyValue],
+  ["key-value", parseKeyValueTyped],
   ["panos-phy", parsePanosPhy],
   ["panos-system-state", parsePanosSystemState],
+  ["regex", parseRegex],
+  ["table", parseTable],
   ["text", parseText],
   ["xml", parseXml],
 ]);
+
+// Accepts `{}` (or no options) and nothing else: an option a parser does not read is a typo.
+const NO_OPTIONS = { type: "object", additionalProperties: false } as const;
+
+// JSON Schemas (draft-07, ajv strict-clean) of `gather.<name>.options`, one per parser name.
+export const parserOptionSchemas: Record<string, object> = {
+  json: NO_OPTIONS,
+  "key-value": {
+    type: "object",
+    additionalProperties: false,
+    properties: { separator: { type: "string", minLength: 1 }, types: typesOptionSchema },
+  },
+  "panos-phy": NO_OPTIONS,
+  "panos-system-state": { type: "object", additionalProperties: false, properties: { convertNumbers: { type: "boolean" } } },
+  regex: regexOptionsSchema,
+  table: tableOptionsSchema,
+  text: NO_OPTIONS,
+  xml: NO_OPTIONS,
+};
+
+// What is wrong with options that already passed the parser's schema (patterns that do not compile or
+// may backtrack catastrophically, types naming no field): sentences for the check loader. Parsers run
+// the same checks, so skipping this only moves the error from load time to run time.
+export function parserOptionProblems(name: string, options: Record<string, unknown>): string[] {
+  if (name === "regex") return regexOptionProblems(options as unknown as RegexOptions);
+  if (name === "table") return tableOptionProblems(options as TableOptions);
+  if (name === "key-value") return typeMapProblems(options.types as TypeMap | undefined, undefined);
+  return [];
+}
 
 export function parserNames(): string[] {
   return [...PARSERS.keys()].sort();

@@ -7,7 +7,7 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import type { RunReport } from "../model/result.js";
 import { packagePath } from "../util/package-root.js";
-import { buildHtmlView } from "./html-view.js";
+import { buildHtmlView, type HtmlOptions } from "./html-view.js";
 
 export const TEMPLATE_DIR = packagePath("reports", "templates");
 
@@ -47,7 +47,7 @@ function template(): Compiled {
   return compiled;
 }
 
-export function renderHtml(report: RunReport): string {
+export function renderHtml(report: RunReport, options: HtmlOptions = {}): string {
   const { render, scriptHash } = template();
-  return render({ ...buildHtmlView(report), scriptHash });
+  return render({ ...buildHtmlView(report, options), scriptHash });
 }

@@ -132,3 +132,25 @@ export const JUNIT_TEXT = {
   waived: (reason: string): string => `waived: ${reason}`,
   noReason: "no reason given",
 } as const;
+
+/** Words of the HTML report that the view builds (the fixed headings live in the templates). */
+export const HTML_TEXT = {
+  filterCount: "Showing {shown} of {total} devices",
+  anyOption: "any",
+  severityAtLeast: (label: string): string => `${label} or higher`,
+  noGroup: "(no group)",
+  passed: (n: number): string => `Passed (${n}):`,
+  chartGroupsTitle: "Devices by status in each group",
+  chartGroupsDesc: (groups: number, shown: number): string =>
+    groups > shown
+      ? `Stacked bars, one per group, of the ${shown} largest of ${groups} groups; the table below has every group.`
+      : `Stacked bars, one per group; the table below has the same numbers.`,
+  chartChecksTitle: "Findings per check",
+  chartChecksDesc: "One bar per check with findings (failed or warned); the table below has the same numbers.",
+  segment: (group: string, count: number, status: string): string => `${group}: ${count} ${status}`,
+  moreDevices: (n: number): string => `and ${n} more (use the check filter above)`,
+  moreRows: (n: number): string => `… and ${n} more; report.json has them all.`,
+  noFindings: "No check has findings.",
+  interrupted: (yes: boolean): string => (yes ? "yes: unfinished devices are listed as not run" : "no"),
+  notFromCapture: "live devices",
+} as const;

@@ -1,29 +1,22 @@
-// Writes the file reports of a run into an output directory. The only report module that does I/O: each file is
+// Writes the file reports of a run into an output directory. The only report module that writes: each file is
 // written to a temporary name and renamed into place, so a reader (or a crash, or Ctrl-C) never sees half a report.
 
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { RunReport } from "../model/result.js";
-import { renderHtml } from "./html.js";
-import { renderJson } from "./json.js";
+import { REPORT_FILE_NAMES, renderReport, type FileFormat, type RenderOptions } from "./formats.js";
 
-export type FileFormat = "json" | "html";
-
-const RENDERERS: Record<FileFormat, { file: string; render: (report: RunReport) => string }> = {
-  json: { file: "report.json", render: renderJson },
-  html: { file: "report.html", render: renderHtml },
-};
+export type { FileFormat } from "./formats.js";
 
 /** Writes one file per distinct format, in the order given, and returns their absolute paths in that order. */
-export async function writeReports(report: RunReport, outDir: string, formats: FileFormat[]): Promise<string[]> {
+export async function writeReports(report: RunReport, outDir: string, formats: readonly FileFormat[], options: RenderOptions = {}): Promise<string[]> {
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];
   for (const format of [...new Set(formats)]) {
-    const { file, render } = RENDERERS[format];
-    const path = join(dir, file);
-    await writeAtomically(path, render(report));
+    const path = join(dir, REPORT_FILE_NAMES[format]);
+    await writeAtomically(path, renderReport(report, format, options));
     paths.push(path);
   }
   return paths;

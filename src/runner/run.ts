@@ -5,6 +5,8 @@
 import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
 import { evaluateCheck, type DeviceContext } from "../checks/evaluate.js";
+import { dependencyOrder } from "../checks/library.js";
+import type { LoadedCheck } from "../checks/types.js";
 import type { CheckResult, DeviceFacts, DeviceResult, Severity } from "../model/result.js";
 import { featureRelease } from "../versions/panos.js";
 import { SessionError, type DeviceSession } from "../transport/types.js";
@@ -93,13 +95,19 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
     vars: plan.device.vars,
     facts,
     hop: plan.targetVersion ? hopFor(plan.targetVersion) : undefined,
+    hops: upgradePath(plan).map(hopFor),
   };
-  const checks: CheckResult[] = plan.checks.map((check) => {
-    if (!context.hop && needsTarget(check.definition)) {
-      return { id: check.definition.id, title: check.definition.title, severity: check.definition.severity, status: "error", reason: "the check needs a target version: give --target-version or target_version in the inventory", findings: [], evidence: [], remediation: check.definition.remediation };
-    }
-    return evaluateCheck(check, context, gathered.outputs);
-  });
+  const byId = new Map<string, CheckResult>();
+  for (const check of dependencyOrder(plan.checks)) {
+    const blockers = (check.definition.depends_on ?? []).map((id) => byId.get(id)).filter((r): r is CheckResult => r !== undefined && r.status !== "pass");
+    byId.set(
+      check.definition.id,
+      blockers.length
+        ? { ...skipped(check), reason: `depends on ${blockers.map((b) => `${b.id} (${b.status})`).join(", ")}` }
+        : evaluateCheck(check, context, gathered.outputs),
+    );
+  }
+  const checks = plan.checks.map((c) => byId.get(c.definition.id)!);
   let status = deviceStatusFromChecks(checks, failOn);
   let reason: string | undefined;
   if (gathered.brokenBy) {
@@ -124,8 +132,15 @@ function readFacts(plan: DevicePlan, gathered: Gathered): { facts: DeviceFacts; 
   }
 }
 
-function needsTarget(def: DevicePlan["checks"][number]["definition"]): boolean {
-  return def.when?.target_version !== undefined || JSON.stringify([def.assert, def.message]).includes("$hop");
+function skipped(check: LoadedCheck): CheckResult {
+  const d = check.definition;
+  return { id: d.id, title: d.title, severity: d.severity, status: "skip", findings: [], evidence: [], remediation: d.remediation };
+}
+
+/** The releases the device boots on its way to the target: the inventory's explicit path, or the target. */
+function upgradePath(plan: DevicePlan): string[] {
+  if (plan.device.upgradePath?.length) return plan.device.upgradePath;
+  return plan.targetVersion ? [plan.targetVersion] : [];
 }
 
 function hopFor(version: string): { version: string; feature_release: string } {
@@ -148,7 +163,7 @@ function base(plan: DevicePlan): Omit<DeviceResult, "status"> {
     groups: d.groups,
     tags: d.tags,
     ...(plan.targetVersion ? { targetVersion: plan.targetVersion } : {}),
-    upgradePath: d.upgradePath ?? (plan.targetVersion ? [plan.targetVersion] : []),
+    upgradePath: upgradePath(plan),
     facts: {},
     checks: [],
   };

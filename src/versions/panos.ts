@@ -19,6 +19,7 @@
 // A partial version ("10.2" or "11") is accepted by the comparator only, as the start of that train:
 // it sorts before every build of it (10.1.99-h9 < "10.2" < 10.2.0-c1). Range operands such as `>=10.2`
 // rely on this; parsePanosVersion itself rejects partial versions because a device never reports one.
+import { VersionParseError } from "./errors.js";
 import { parseRange, satisfiesRange, type VersionRange } from "./range.js";
 
 export type PanosBuildKind = "c" | "b" | "release" | "h";
@@ -46,9 +47,7 @@ export function parsePanosVersion(s: string): PanosVersion {
   const raw = s.trim();
   const m = FULL.exec(raw);
   if (!m) {
-    throw new Error(
-      `"${s}" is not a PAN-OS version: expected MAJOR.MINOR.PATCH with an optional -hN, -bN or -cN build and an optional .xfr tag (for example 10.2.4-h4)`,
-    );
+    throw new VersionParseError(s, "PAN-OS", "expected MAJOR.MINOR.PATCH with an optional -hN, -bN or -cN build and an optional .xfr tag (for example 10.2.4-h4)");
   }
   const kindLetter = m[4]?.toLowerCase() as "c" | "b" | "h" | undefined;
   const version: PanosVersion = {

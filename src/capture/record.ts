@@ -1,0 +1,84 @@
+// Recording: wraps a Connector so that every session's outputs and failures are kept, then writes them as
+// a capture folder. Gathering is unchanged; recording only watches.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Device } from "../inventory/types.js";
+import type { Connector } from "../runner/run.js";
+import { SessionError } from "../transport/types.js";
+import { CAPTURE_FORMAT, type Capture, type CapturedCommand, type CapturedDevice, type CapturedError } from "./format.js";
+
+interface Recorded {
+  device: Device;
+  connectError?: CapturedError;
+  commands: (CapturedCommand & { output?: string })[];
+}
+
+export class CaptureRecorder {
+  private readonly devices = new Map<string, Recorded>();
+
+  wrap(inner: Connector): Connector {
+    return async (plan, signal) => {
+      const record: Recorded = { device: plan.device, commands: [] };
+      this.devices.set(plan.device.name, record);
+      let session;
+      try {
+        session = await inner(plan, signal);
+      } catch (err) {
+        record.connectError = capturedError(err);
+        throw err;
+      }
+      return {
+        run: async (command) => {
+          const started = Date.now();
+          try {
+            const out = await session.run(command);
+            record.commands.push({ command, output: out.output, durationMs: out.durationMs });
+            return out;
+          } catch (err) {
+            record.commands.push({ command, error: capturedError(err), durationMs: Date.now() - started });
+            throw err;
+          }
+        },
+        close: () => session.close(),
+      };
+    };
+  }
+
+  /** Writes the capture folder; devices in the given (inventory) order, unvisited ones left out. */
+  async write(dir: string, order: readonly Device[], meta: Omit<Capture, "format" | "devices">): Promise<Capture> {
+    const devices: CapturedDevice[] = [];
+    for (const device of order) {
+      const record = this.devices.get(device.name);
+      if (!record) continue;
+      const folder = join("devices", safeName(device.name));
+      await mkdir(join(dir, folder), { recursive: true });
+      const commands: CapturedCommand[] = [];
+      for (const [i, c] of record.commands.entries()) {
+        if (c.output === undefined) {
+          commands.push({ command: c.command, ...(c.error ? { error: c.error } : {}), durationMs: c.durationMs });
+          continue;
+        }
+        const file = join(folder, `${String(i + 1).padStart(2, "0")}-${slug(c.command)}.txt`);
+        await writeFile(join(dir, file), c.output);
+        commands.push({ command: c.command, file, durationMs: c.durationMs });
+      }
+      devices.push({ device: record.device, ...(record.connectError ? { connectError: record.connectError } : {}), commands });
+    }
+    const capture: Capture = { format: CAPTURE_FORMAT, ...meta, devices };
+    await writeFile(join(dir, "capture.json"), `${JSON.stringify(capture, null, 2)}\n`);
+    return capture;
+  }
+}
+
+function capturedError(err: unknown): CapturedError {
+  if (err instanceof SessionError) return { kind: err.kind, message: err.message };
+  return { kind: "other", message: (err as Error).message ?? String(err) };
+}
+
+function slug(command: string): string {
+  return command.replace(/[^A-Za-z0-9.]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60) || "command";
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]/g, "_");
+}

@@ -1,0 +1,120 @@
+// The input stage shared by `run` and `capture`: options, inventory (or a capture's devices), checks,
+// selection, parameters, target versions and secrets, all validated before any device is contacted.
+// Every problem is collected and shown at once (exit 3); an empty selection is exit 4.
+import { loadChecks } from "../checks/library.js";
+import { resolveParams } from "../checks/params.js";
+import type { LoadedCheck } from "../checks/types.js";
+import { versionComparator } from "../checks/versions.js";
+import { readCapture, replayConnector } from "../capture/replay.js";
+import type { Capture } from "../capture/format.js";
+import { loadInventory } from "../inventory/load.js";
+import { resolveSecrets } from "../inventory/secrets.js";
+import { selectDevices } from "../inventory/select.js";
+import type { Device, Secrets } from "../inventory/types.js";
+import { planDevice, type DevicePlan } from "../runner/plan.js";
+import type { Connector } from "../runner/run.js";
+import { sshConnector } from "../runner/ssh-connector.js";
+import { EXIT } from "../runner/status.js";
+import { KnownHosts } from "../transport/known-hosts.js";
+import { InputError, formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
+import type { CliIo } from "./io.js";
+import { checkRunOptions, type RawRunOptions, type RunOptions } from "./options.js";
+
+export interface Prepared {
+  options: RunOptions;
+  inventoryFile: string;
+  devices: Device[];
+  checks: LoadedCheck[];
+  plans: DevicePlan[];
+  connect: Connector;
+}
+
+/** Either everything needed to run, or the exit code after the problems were printed. */
+export async function prepareRun(raw: RawRunOptions, io: CliIo): Promise<Prepared | number> {
+  const { options, diagnostics } = checkRunOptions(raw);
+  const loaded = await loadChecks(options?.checks ?? raw.checks);
+  diagnostics.push(...loaded.diagnostics);
+  let devices: Device[] | undefined;
+  let capture: Capture | undefined;
+  if (options?.fromCapture) {
+    try {
+      capture = await readCapture(options.fromCapture);
+      devices = capture.devices.map((d, index) => ({ ...d.device, index }));
+    } catch (err) {
+      diagnostics.push({ file: "--from-capture", line: 0, col: 0, message: (err as Error).message });
+    }
+  } else if (options?.inventory) {
+    try {
+      devices = (await loadInventory(options.inventory)).devices;
+    } catch (err) {
+      if (err instanceof InputError) diagnostics.push(...err.diagnostics);
+      else diagnostics.push({ file: options.inventory, line: 0, col: 0, message: (err as Error).message });
+    }
+  }
+  if (diagnostics.length || !options || !devices) return fail(io, diagnostics);
+
+  const selection = selectDevices(devices, { groups: options.groups, devices: options.devices, tags: options.tags });
+  if (selection.diagnostics.length) return fail(io, selection.diagnostics.map((message) => ({ file: "selection", line: 0, col: 0, message })));
+  if (selection.selected.length === 0) {
+    io.stderr.write("preflight: the selection matched no device; nothing to do (exit 4)\n");
+    return EXIT.nothingToDo;
+  }
+  const plans = selection.selected.map((d) => planDevice(d, loaded.checks, options.targetVersion));
+  if (plans.every((p) => p.checks.length === 0)) {
+    io.stderr.write("preflight: no selected check applies to the selected devices' platforms; nothing to do (exit 4)\n");
+    return EXIT.nothingToDo;
+  }
+  const problems = [...plans.flatMap(targetProblems), ...plans.flatMap(paramProblems)];
+  let connect: Connector;
+  if (capture && options.fromCapture) {
+    connect = replayConnector(options.fromCapture, capture);
+  } else {
+    const secrets = await resolveAllSecrets(selection.selected, options.identity, io.env, problems);
+    connect = sshConnector({
+      secrets,
+      knownHosts: new KnownHosts(options.knownHosts),
+      acceptNewHostKeys: options.acceptNewHostKeys,
+      timeouts: { connectMs: options.connectTimeoutMs, authMs: options.connectTimeoutMs, commandMs: options.commandTimeoutMs },
+    });
+  }
+  if (problems.length) return fail(io, problems);
+  return { options, inventoryFile: options.fromCapture ?? options.inventory ?? "", devices: selection.selected, checks: loaded.checks, plans, connect };
+}
+
+function fail(io: CliIo, diagnostics: Diagnostic[]): number {
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  io.stderr.write(`preflight: ${diagnostics.length} problem(s) in the input; nothing was run (exit 3)\n`);
+  return EXIT.badInput;
+}
+
+function targetProblems(plan: DevicePlan): Diagnostic[] {
+  const versions = [...(plan.device.upgradePath ?? []), ...(plan.targetVersion ? [plan.targetVersion] : [])];
+  const out: Diagnostic[] = [];
+  for (const version of new Set(versions)) {
+    try {
+      versionComparator(plan.device.platform)(version, version);
+    } catch (err) {
+      out.push({ file: `target version of ${plan.device.name}`, line: 0, col: 0, message: `"${version}" is not a valid ${plan.device.platform} version: ${(err as Error).message}` });
+    }
+  }
+  return out;
+}
+
+function paramProblems(plan: DevicePlan): Diagnostic[] {
+  return plan.checks.flatMap((check) =>
+    resolveParams(check, plan.device.vars).problems.map((message) => ({ file: `inventory vars of ${plan.device.name}`, line: 0, col: 0, message })),
+  );
+}
+
+async function resolveAllSecrets(devices: readonly Device[], identity: string | undefined, env: NodeJS.ProcessEnv, problems: Diagnostic[]): Promise<Map<string, Secrets>> {
+  const out = new Map<string, Secrets>();
+  const refs = new Map(devices.map((d) => [d.credentials.name, d.credentials]));
+  for (const [name, ref] of refs) {
+    try {
+      out.set(name, await resolveSecrets(ref, env, identity ? { identityFile: identity } : {}));
+    } catch (err) {
+      problems.push({ file: `credentials "${name}"`, line: 0, col: 0, message: (err as Error).message });
+    }
+  }
+  return out;
+}
