@@ -104,7 +104,7 @@ describe("pathCommand", () => {
     const { code, stderr } = await run({ platform: "paloalto_panos", from: "10.2.9", to: "12.1.4", rulesFile: file });
     expect(code).toBe(3);
     expect(stderr).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: rules\\.skip`, "m"));
-    expect(stderr).toContain('unknown key "max_skiped"; did you mean "max_skipped"?');
+    expect(stderr).toContain('rules.skip.max_skiped: unknown key "max_skiped" (did you mean "max_skipped"?)');
     expect(stderr).toContain('missing key "max_skipped"');
     expect(stderr).toContain("preflight path: the upgrade-path data has 2 problem(s)");
   });

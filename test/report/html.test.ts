@@ -99,8 +99,8 @@ describe("renderHtml page", () => {
       ["ready", "fw-dc1-edge-01"],
       ["ready", "fw-dc1-edge-03"],
     ];
-    const rows = [...html.matchAll(/<tr data-device-status="([^"]+)" data-name="([^"]+)">/g)].map((m) => [m[1], m[2]]);
-    const sections = [...html.matchAll(/<section class="device" id="[^"]+" data-device-status="([^"]+)" data-name="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    const rows = [...html.matchAll(/<tr data-status="([^"]+)" data-section="[^"]+"[^>]*><th scope="row"><a href="#[^"]+">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    const sections = [...html.matchAll(/<section class="device" id="[^"]+" data-status="([^"]+)"[^>]*>\n<h3 id="[^"]+">([^<]+?) </g)].map((m) => [m[1], m[2]]);
     expect(rows).toEqual(expected);
     expect(sections).toEqual(expected);
   });
