@@ -3,7 +3,8 @@
 // Prints wall time, CPU time and peak RSS of the audit, and ratios against ideals:
 //   - wall vs ideal: the ideal is one device's audit time × ceil(devices / concurrency) — what perfect
 //     parallelism would give, since the simulator answers at once and one device's time is all overhead;
-//   - CPU per device, and wall vs the CPU floor (total CPU / cores).
+//   - CPU per device, and wall vs the CPU floor (total CPU / cores);
+//   - ours vs a peer: bare ssh2 doing the same logins and commands with nothing else (bench/raw-ssh2.ts).
 // Environment: BENCH_DEVICES (500), BENCH_CONCURRENCY (100).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -33,14 +34,29 @@ function startSimulator(count: number): Promise<{ stop: () => void; startMs: num
   });
 }
 
-async function audit(deviceGlob: string, concurrency: number): Promise<{ wallMs: number; usage: Usage; code: number | null }> {
-  const usageFile = join(dir, `usage-${Date.now()}.json`);
+function audit(deviceGlob: string, concurrency: number): Promise<Measured> {
+  const args = ["run", "--inventory", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--device", deviceGlob, "--concurrency", String(concurrency), "--out", join(dir, "report"), "--no-progress"];
+  return measure(join(ROOT, "dist/src/cli/main.js"), args);
+}
+
+/** The peer: bare ssh2 logins and the same commands, nothing else (bench/raw-ssh2.ts). */
+function peer(concurrency: number): Promise<Measured> {
+  return measure(join(ROOT, "dist/bench/raw-ssh2.js"), [join(dir, "inventory.yaml"), String(concurrency)]);
+}
+
+interface Measured {
+  wallMs: number;
+  usage: Usage;
+  code: number | null;
+}
+
+async function measure(script: string, args: string[]): Promise<Measured> {
+  const usageFile = join(dir, `usage-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   const started = process.hrtime.bigint();
-  const child = spawn(
-    process.execPath,
-    ["--import", join(ROOT, "dist/bench/usage-hook.js"), join(ROOT, "dist/src/cli/main.js"), "run", "--inventory", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--device", deviceGlob, "--concurrency", String(concurrency), "--out", join(dir, "report"), "--no-progress"],
-    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, PREFLIGHT_USERNAME: "audit", PREFLIGHT_PASSWORD: "demo-password", PREFLIGHT_BENCH_USAGE: usageFile } },
-  );
+  const child = spawn(process.execPath, ["--import", join(ROOT, "dist/bench/usage-hook.js"), script, ...args], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, PREFLIGHT_USERNAME: "audit", PREFLIGHT_PASSWORD: "demo-password", PREFLIGHT_BENCH_USAGE: usageFile },
+  });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   return { wallMs, usage: JSON.parse(readFileSync(usageFile, "utf8")) as Usage, code };
@@ -55,7 +71,9 @@ async function main(): Promise<void> {
     // One OEM-optics device (fw-001) alone: the per-device time that perfect parallelism would repeat.
     const single = await audit("fw-001", 1);
     const full = await audit("*", CONCURRENCY);
+    const raw = await peer(CONCURRENCY);
     const cpuMs = full.usage.userMs + full.usage.systemMs;
+    const rawCpuMs = raw.usage.userMs + raw.usage.systemMs;
     const ideal = single.wallMs * Math.ceil(DEVICES / CONCURRENCY);
     const cores = cpus().length;
     const rows: [string, string][] = [
@@ -67,6 +85,8 @@ async function main(): Promise<void> {
       ["wall vs ideal parallel", `${(full.wallMs / ideal).toFixed(2)}× (ideal = one device × ceil(${DEVICES}/${CONCURRENCY}) = ${fmt(ideal)})`],
       ["wall vs CPU floor", `${(full.wallMs / (cpuMs / cores)).toFixed(2)}× (floor = CPU / ${cores} cores = ${fmt(cpuMs / cores)})`],
       ["throughput", `${(DEVICES / (full.wallMs / 1000)).toFixed(1)} devices/s`],
+      ["peer: bare ssh2", `${fmt(raw.wallMs)} wall, ${fmt(rawCpuMs)} CPU, ${(raw.usage.maxRssKiB / 1024).toFixed(0)} MiB (same logins and commands, no checks or reports)`],
+      ["ours vs peer", `${(full.wallMs / raw.wallMs).toFixed(2)}× wall, ${(cpuMs / rawCpuMs).toFixed(2)}× CPU, ${(full.usage.maxRssKiB / raw.usage.maxRssKiB).toFixed(2)}× peak RSS`],
     ];
     for (const [k, v] of rows) process.stdout.write(`${k.padEnd(24)} ${v}\n`);
   } finally {

@@ -35,7 +35,7 @@ export const regexOptionsSchema = {
   },
   // `min` counts records, which only exist in multiple mode: anywhere else it is a mistake.
   if: { type: "object", required: ["multiple"], properties: { multiple: { const: true } } },
-  else: { type: "object", not: { required: ["min"] } },
+  else: { type: "object", properties: { min: false } },
 } as const;
 
 export interface RegexOptions {

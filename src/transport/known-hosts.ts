@@ -1,13 +1,15 @@
 // OpenSSH known_hosts: verifies a device's host key and records new ones. Written by hand because no maintained
 // library reads the full format (hashed names, [host]:port, wildcards, negation, @revoked) and appends safely.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { appendFile, mkdir, open, readFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 
 export type HostKeyStatus = "match" | "unknown" | "changed" | "revoked";
 
 interface KnownHostsLine {
+  /** Position in the file: lookups return entries in file order. */
+  line: number;
   marker: "" | "@revoked";
   patterns: string;
   key: Buffer;
@@ -37,7 +39,7 @@ export function fingerprintSha256(blob: Buffer): string {
   return `SHA256:${createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 }
 
-function parseLine(raw: string): KnownHostsLine | undefined {
+function parseLine(raw: string, line: number): KnownHostsLine | undefined {
   const fields = raw.trim().split(/\s+/);
   if (fields[0] === undefined || fields[0] === "" || fields[0].startsWith("#")) return undefined;
   let marker: KnownHostsLine["marker"] = "";
@@ -52,12 +54,47 @@ function parseLine(raw: string): KnownHostsLine | undefined {
   const key = Buffer.from(keyB64, "base64");
   const keyType = keyTypeOf(key);
   if (keyType === "") return undefined;
-  return { marker, patterns, key, keyType };
+  return { line, marker, patterns, key, keyType };
 }
 
+const wildcards = new Map<string, RegExp>();
+
 function wildcardToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "i");
+  let re = wildcards.get(pattern);
+  if (!re) {
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    re = new RegExp(`^${body}$`, "i");
+    wildcards.set(pattern, re);
+  }
+  return re;
+}
+
+/** A file parsed once: plain host names indexed, hashed and wildcard entries kept for matching. */
+interface ParsedFile {
+  mtimeMs: number;
+  size: number;
+  exact: Map<string, KnownHostsLine[]>;
+  patterned: KnownHostsLine[];
+}
+
+function indexLines(text: string, mtimeMs: number, size: number): ParsedFile {
+  const exact = new Map<string, KnownHostsLine[]>();
+  const patterned: KnownHostsLine[] = [];
+  text.split("\n").forEach((raw, i) => {
+    const entry = parseLine(raw, i);
+    if (!entry) return;
+    if (entry.patterns.startsWith("|") || /[*?!]/.test(entry.patterns)) {
+      patterned.push(entry);
+      return;
+    }
+    for (const name of entry.patterns.toLowerCase().split(",")) {
+      if (name === "") continue;
+      const list = exact.get(name) ?? [];
+      list.push(entry);
+      exact.set(name, list);
+    }
+  });
+  return { mtimeMs, size, exact, patterned };
 }
 
 /** `|1|salt|hash`: HMAC-SHA1 of the lookup name keyed with the salt (OpenSSH HashKnownHosts). */
@@ -132,23 +169,24 @@ export class KnownHosts {
     // Wait for pending appends so a key accepted a moment ago by another session is seen.
     await writeQueues.get(this.path);
     const name = hostLookupName(host, port);
-    const lines = (await this.readText()).split("\n");
-    const entries: KnownHostsLine[] = [];
-    for (const raw of lines) {
-      const entry = parseLine(raw);
-      if (entry !== undefined && patternsMatch(entry.patterns, name)) entries.push(entry);
-    }
-    return entries;
+    const parsed = await this.parsed();
+    const entries = [...(parsed.exact.get(name) ?? []), ...parsed.patterned.filter((e) => patternsMatch(e.patterns, name))];
+    return entries.sort((a, b) => a.line - b.line);
   }
 
-  private async readText(): Promise<string> {
-    try {
-      return await readFile(this.path, "utf8");
-    } catch (err) {
+  /** The file parsed once and re-read only when it changes (a fleet audit looks it up once per device). */
+  private cache: ParsedFile | undefined;
+
+  private async parsed(): Promise<ParsedFile> {
+    const info = await stat(this.path).catch((err: NodeJS.ErrnoException) => {
       // A missing file means no host is known yet, as in OpenSSH.
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return "";
+      if (err.code === "ENOENT") return undefined;
       throw err;
-    }
+    });
+    if (!info) return indexLines("", 0, 0);
+    if (this.cache && this.cache.mtimeMs === info.mtimeMs && this.cache.size === info.size) return this.cache;
+    this.cache = indexLines(await readFile(this.path, "utf8"), info.mtimeMs, info.size);
+    return this.cache;
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {

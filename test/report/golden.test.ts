@@ -1,25 +1,36 @@
-// Golden files of the three report formats rendered from the sample report, compared byte for byte.
+// Golden files of every report format rendered from the sample report, compared byte for byte, plus the
+// comparison with the previous run in each format that shows it.
 // To rebuild them after an intended change (then review the diff):
 //   UPDATE_GOLDEN=1 npx vitest run test/report
 // The switch lives here rather than in a separate script so that the files are always produced by exactly the
-// code path the comparison checks. The sample report has fixed times, so nothing needs normalising.
+// code path the comparison checks. The sample reports have fixed times, so nothing needs normalising.
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { renderHtml } from "../../src/report/html.js";
-import { renderJson } from "../../src/report/json.js";
-import { renderSummary } from "../../src/report/summary.js";
-import { sampleReport } from "./sample-report.js";
+import { diffReports } from "../../src/diff/diff.js";
+import { renderDiff } from "../../src/diff/render.js";
+import { renderReport } from "../../src/report/formats.js";
+import { previousSampleReport, sampleReport } from "./sample-report.js";
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), "golden");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
+const diff = () => diffReports(previousSampleReport(), sampleReport());
 
 const CASES: [file: string, render: () => string][] = [
-  ["report.json", () => renderJson(sampleReport())],
-  ["report.html", () => renderHtml(sampleReport())],
-  ["summary.txt", () => renderSummary(sampleReport(), { color: false })],
+  ["report.json", () => renderReport(sampleReport(), "json")],
+  ["report.html", () => renderReport(sampleReport(), "html")],
+  ["summary.txt", () => renderReport(sampleReport(), "summary")],
+  ["report.junit.xml", () => renderReport(sampleReport(), "junit")],
+  ["report.csv", () => renderReport(sampleReport(), "csv")],
+  ["report.md", () => renderReport(sampleReport(), "md")],
+  ["with-diff/report.html", () => renderReport(sampleReport(), "html", { diff: diff() })],
+  ["with-diff/report.md", () => renderReport(sampleReport(), "md", { diff: diff() })],
+  ["with-diff/summary.txt", () => renderReport(sampleReport(), "summary", { diff: diff() })],
+  ["diff/diff.md", () => renderDiff(diff(), "md")],
+  ["diff/diff.txt", () => renderDiff(diff(), "summary")],
+  ["diff/diff.json", () => renderDiff(diff(), "json")],
 ];
 
 describe("golden reports", () => {

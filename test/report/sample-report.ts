@@ -311,3 +311,34 @@ export function sampleReport(): RunReport {
     devices,
   };
 }
+
+/**
+ * The run before sampleReport(), for the "Compared with the previous run" cases: fw-dc1-edge-01 was blocked by an
+ * optic since replaced (resolved); fw-dc1-edge-02 had only one of its two bad optics (one new problem); fw-branch-07
+ * failed the content check and is unreachable now (not re-checked, never "resolved"); fw-dc1-edge-03 is new;
+ * fw-old-99 has been decommissioned (removed).
+ */
+export function previousSampleReport(): RunReport {
+  const report = sampleReport();
+  report.meta.startedAt = "2024-05-07T21:00:00.000Z";
+  report.meta.finishedAt = "2024-05-07T21:01:30.000Z";
+  report.meta.interrupted = false;
+  const [edge01, edge02, branch07] = report.devices;
+  edge01!.status = "blocked";
+  edge01!.checks[0] = check("panos-transceivers-supported", "fail", {
+    findings: [{ key: "ethernet1/5", hop: "10.2.0", message: "ethernet1/5: FS SFP-10GLR-31 is not supported on PAN-OS 10.2.0" }],
+  });
+  const optics = edge02!.checks[0]!;
+  optics.findings = optics.findings.slice(0, 1);
+  branch07!.status = "blocked";
+  delete branch07!.reason;
+  branch07!.checks = [
+    check("panos-content-version-minimum", "fail", {
+      findings: [{ message: "Content version 8400-7400 is older than 8700-8004, the minimum for PAN-OS 10.2.4-h4", hop: "10.2.4-h4" }],
+    }),
+  ];
+  report.devices.pop();
+  report.devices.push({ ...structuredClone(DEVICES[0]!), name: "fw-old-99", host: "10.99.0.1" });
+  report.summary = summarize(report.devices);
+  return report;
+}

@@ -1,7 +1,18 @@
-// Generated IOS XE version strings, shared by the cisco_xe tests and the cisco_ios tests (whose ordering
-// accepts IOS XE versions too). Zero padding and the dot before a 3.x train are cosmetic: not in the identity.
+// Building blocks for the version generators of the property tests, and the IOS XE generator shared by the
+// cisco_xe tests and the cisco_ios tests (whose ordering accepts IOS XE versions too).
 import fc from "fast-check";
-import { maybePadded } from "./order-laws.js";
+
+// An optional value: undefined or one drawn from the arbitrary.
+export function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.option(arb, { nil: undefined });
+}
+
+// Cisco IOS XE pads parts to two digits, or not: a cosmetic choice.
+function maybePadded(n: number, pad: boolean): string {
+  return pad ? String(n).padStart(2, "0") : String(n);
+}
+
+// Zero padding and the dot before a 3.x train are cosmetic: they are not in the identity.
 
 export const ciscoXeVersion = fc
   .record({

@@ -4,8 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ciscoIosFeatureRelease, compareCiscoIosVersions, parseCiscoIosVersion } from "../../src/versions/cisco-ios.js";
 import { VersionParseError } from "../../src/versions/errors.js";
-import { ciscoXeVersion } from "./arbitraries.js";
-import { itIsATotalOrder, optional } from "./order-laws.js";
+import { ciscoXeVersion, optional } from "./arbitraries.js";
+import { itIsATotalOrder } from "./order-laws.js";
 
 describe("parseCiscoIosVersion", () => {
   it.each([

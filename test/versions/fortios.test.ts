@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VersionParseError } from "../../src/versions/errors.js";
 import { compareFortiosVersions, fortiosFeatureRelease, parseFortiosVersion } from "../../src/versions/fortios.js";
-import { itIsATotalOrder, optional } from "./order-laws.js";
+import { optional } from "./arbitraries.js";
+import { itIsATotalOrder } from "./order-laws.js";
 
 describe("parseFortiosVersion", () => {
   it.each([

@@ -46,13 +46,3 @@ export function itIsATotalOrder(compare: Compare, version: fc.Arbitrary<Generate
     );
   });
 }
-
-// Renders a number, zero-padded to two digits or not: the cosmetic choice Cisco IOS XE makes.
-export function maybePadded(n: number, pad: boolean): string {
-  return pad ? String(n).padStart(2, "0") : String(n);
-}
-
-// An optional value: undefined or one drawn from the arbitrary.
-export function optional<T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
-  return fc.option(arb, { nil: undefined });
-}

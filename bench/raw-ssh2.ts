@@ -1,0 +1,53 @@
+// The benchmark's peer: the least any ssh2-based tool must do for the same audit — log in to every device,
+// open a shell, run the same five commands (three set-up, two show) waiting for the prompt after each, and
+// close — with no parsing, checks or reports. preflight's CPU is compared against this floor.
+// Usage: node dist/bench/raw-ssh2.js INVENTORY.yaml CONCURRENCY (credentials from PREFLIGHT_USERNAME/PASSWORD).
+import { readFileSync } from "node:fs";
+import pLimit from "p-limit";
+import ssh2 from "ssh2";
+import { parse } from "yaml";
+
+const COMMANDS = ["set cli pager off", "set cli scripting-mode on", "set cli terminal width 500", "show system info", "show system state filter-pretty sys.s*.p*.phy"];
+
+interface Host {
+  host: string;
+  port: number;
+}
+
+function audit(target: Host, username: string, password: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const client = new ssh2.Client();
+    const done = (ok: boolean) => {
+      client.end();
+      resolve(ok);
+    };
+    client.on("error", () => resolve(false));
+    client.on("ready", () => {
+      client.shell({ term: "vt100", cols: 500, rows: 24 }, (err, stream) => {
+        if (err) return done(false);
+        let buffer = "";
+        let next = 0;
+        stream.on("data", (chunk: Buffer) => {
+          buffer += chunk.toString("utf8");
+          if (!/[>#] ?$/.test(buffer.slice(-64))) return;
+          buffer = "";
+          if (next === COMMANDS.length) return done(true);
+          stream.write(`${COMMANDS[next++]}\n`);
+        });
+      });
+    });
+    client.connect({ host: target.host, port: target.port, username, password, readyTimeout: 20_000, hostVerifier: () => true });
+  });
+}
+
+async function main(): Promise<void> {
+  const [inventoryFile, concurrencyArg] = process.argv.slice(2);
+  const inventory = parse(readFileSync(inventoryFile ?? "", "utf8")) as { hosts: Record<string, Host> };
+  const limit = pLimit(Number(concurrencyArg ?? 100));
+  const username = process.env.PREFLIGHT_USERNAME ?? "";
+  const password = process.env.PREFLIGHT_PASSWORD ?? "";
+  const results = await Promise.all(Object.values(inventory.hosts).map((h) => limit(() => audit(h, username, password))));
+  process.stdout.write(`${results.filter(Boolean).length} of ${results.length} devices done\n`);
+}
+
+await main();
