@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../runner/status.js";
 import { processIo } from "./io.js";
 import { collectList, type RawRunOptions } from "./options.js";
+import { pathCommand } from "../paths/format.js";
 import { captureCommand } from "./capture-command.js";
 import { runCommand } from "./run-command.js";
 import { TOOL } from "./tool.js";
@@ -43,6 +44,19 @@ export function buildProgram(onExit: (code: number) => void): Command {
     });
 
   program
+    .command("path")
+    .description("print the releases a device boots between two versions, and why (PAN-OS)")
+    .requiredOption("--from <version>", "the release the device runs")
+    .requiredOption("--to <version>", "the target release")
+    .option("--platform <name>", "netmiko platform name", "paloalto_panos")
+    .option("--path <versions>", "check this explicit path instead of planning one (comma-separated, the target last)", collectList, [])
+    .addOption(new Option("--maintenance <mode>", "which release of each intermediate train to boot").choices(["latest-known", "none"]).default("latest-known"))
+    .option("--ha", "an HA pair: do not skip feature releases", false)
+    .action(async (opts: { from: string; to: string; platform: string; path: string[]; maintenance: "latest-known" | "none"; ha: boolean }) => {
+      onExit(await pathCommand({ platform: opts.platform, from: opts.from, to: opts.to, maintenance: opts.maintenance, ha: opts.ha, ...(opts.path.length ? { path: opts.path } : {}) }, processIo()));
+    });
+
+  program
     .command("validate")
     .description("check check files, check folders and inventories without contacting any device")
     .argument("<paths...>", "files or folders")
@@ -60,6 +74,7 @@ function addSelectionOptions(command: Command): Command {
     .option("-t, --tag <tags>", "only devices with these tags (repeatable, comma-separated)", collectList, [])
     .option("-c, --checks <list>", "check files, folders, ids, globs, tag:<tag>, !<exclude> (default: the built-in checks)", collectList, [])
     .option("--target-version <version>", "release to check against (default: target_version from the inventory)")
+    .option("--path <versions>", "explicit upgrade path for every selected device, the target last (e.g. 10.1.0,10.2.0,10.2.4-h4)", collectList, [])
     .option("-o, --out <dir>", "output folder", "preflight-report")
     .option("--concurrency <n>", "devices audited at once", "20")
     .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")

@@ -15,6 +15,7 @@ export interface RawRunOptions {
   tag: string[];
   checks: string[];
   targetVersion?: string;
+  path: string[];
   out: string;
   format: string[];
   concurrency: string;
@@ -37,6 +38,8 @@ export interface RunOptions {
   tags: string[];
   checks: string[];
   targetVersion?: string;
+  /** Explicit upgrade path for every selected device (--path), the target last. */
+  path?: string[];
   out: string;
   formats: Format[];
   concurrency: number;
@@ -68,6 +71,9 @@ export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; dia
   const connectTimeoutMs = seconds(raw.connectTimeout, "--connect-timeout");
   const commandTimeoutMs = seconds(raw.commandTimeout, "--command-timeout");
   const deviceTimeoutMs = seconds(raw.deviceTimeout, "--device-timeout");
+  if (raw.path?.length && raw.targetVersion && raw.path[raw.path.length - 1] !== raw.targetVersion) {
+    problem("--path", `the path must end at the target version ${raw.targetVersion}, not ${raw.path[raw.path.length - 1]}`);
+  }
   if (!(SEVERITIES as readonly string[]).includes(raw.failOn)) problem("--fail-on", `unknown severity "${raw.failOn}"${didYouMeanHint(raw.failOn, [...SEVERITIES])}; use ${SEVERITIES.join(", ")}`);
   if (diagnostics.length) return { diagnostics };
   return {
@@ -80,6 +86,7 @@ export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; dia
       tags: raw.tag,
       checks: raw.checks,
       ...(raw.targetVersion ? { targetVersion: raw.targetVersion } : {}),
+      ...(raw.path?.length ? { path: raw.path } : {}),
       out: raw.out,
       formats: [...new Set(formats)] as Format[],
       concurrency,

@@ -11,6 +11,7 @@ import { loadInventory } from "../inventory/load.js";
 import { resolveSecrets } from "../inventory/secrets.js";
 import { selectDevices } from "../inventory/select.js";
 import type { Device, Secrets } from "../inventory/types.js";
+import { loadUpgradeRules, type UpgradeRules } from "../paths/rules.js";
 import { planDevice, type DevicePlan } from "../runner/plan.js";
 import type { Connector } from "../runner/run.js";
 import { sshConnector } from "../runner/ssh-connector.js";
@@ -59,7 +60,17 @@ export async function prepareRun(raw: RawRunOptions, io: CliIo): Promise<Prepare
     io.stderr.write("preflight: the selection matched no device; nothing to do (exit 4)\n");
     return EXIT.nothingToDo;
   }
-  const plans = selection.selected.map((d) => planDevice(d, loaded.checks, options.targetVersion));
+  let pathRules: UpgradeRules | undefined;
+  if (selection.selected.some((d) => d.platform === "paloalto_panos")) {
+    try {
+      pathRules = await loadUpgradeRules();
+    } catch (err) {
+      return fail(io, err instanceof InputError ? err.diagnostics : [{ file: "upgrade-path rules", line: 0, col: 0, message: (err as Error).message }]);
+    }
+  }
+  const plans = selection.selected.map((d) =>
+    planDevice(d, loaded.checks, { ...(options.targetVersion ? { targetVersion: options.targetVersion } : {}), ...(options.path ? { path: options.path } : {}), ...(pathRules ? { pathRules } : {}) }),
+  );
   if (plans.every((p) => p.checks.length === 0)) {
     io.stderr.write("preflight: no selected check applies to the selected devices' platforms; nothing to do (exit 4)\n");
     return EXIT.nothingToDo;
@@ -88,7 +99,7 @@ function fail(io: CliIo, diagnostics: Diagnostic[]): number {
 }
 
 function targetProblems(plan: DevicePlan): Diagnostic[] {
-  const versions = [...(plan.device.upgradePath ?? []), ...(plan.targetVersion ? [plan.targetVersion] : [])];
+  const versions = [...(plan.explicitPath ?? []), ...(plan.targetVersion ? [plan.targetVersion] : [])];
   const out: Diagnostic[] = [];
   for (const version of new Set(versions)) {
     try {

@@ -49,6 +49,7 @@ async function main(): Promise<number> {
         device: [],
         tag: [],
         checks: [],
+        path: [],
         out,
         format: ["json", "html"],
         concurrency: "20",

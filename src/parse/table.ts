@@ -93,7 +93,7 @@ function locateHeadings(line: string, lineNo: number, given: string[] | undefine
   const found: Heading[] = [];
   let cursor = 0;
   for (const text of given) {
-    const start = line.indexOf(text, cursor);
+    const start = findWord(line, text, cursor);
     if (start === -1) throw new ParseError(`heading "${text}" not found in the header line (in order after ${JSON.stringify(line.slice(0, cursor).trim())})`, lineNo);
     const between = line.slice(cursor, start);
     if (between.trim() !== "") throw new ParseError(`header word "${between.trim()}" is not in headings; list every heading of the line`, lineNo);
@@ -102,6 +102,16 @@ function locateHeadings(line: string, lineNo: number, given: string[] | undefine
   }
   if (line.slice(cursor).trim() !== "") throw new ParseError(`header word "${line.slice(cursor).trim()}" is not in headings; list every heading of the line`, lineNo);
   return found;
+}
+
+// A heading is whole words: "speed" must not match the start of "speed/duplex/state".
+function findWord(line: string, text: string, from: number): number {
+  for (let at = line.indexOf(text, from); at !== -1; at = line.indexOf(text, at + 1)) {
+    const before = at === 0 ? " " : (line[at - 1] as string);
+    const after = line[at + text.length] ?? " ";
+    if (/\s/.test(before) && /\s/.test(after)) return at;
+  }
+  return -1;
 }
 
 function cellsByPosition(line: string, headings: Heading[]): string[] {

@@ -106,7 +106,7 @@ export function diffLines(diff: ReportDiff): string[] {
   const counts = { newProblems: diff.newProblems.length, resolved: diff.resolved.length, stillFailing: diff.stillFailing.length, notRechecked: diff.notRechecked.length };
   lines.push(`  ${DIFF_TEXT.counts(counts)}; ${DIFF_TEXT.devicesLine(diff.devicesAdded.length, diff.devicesRemoved.length, diff.statusChanges.length)}`);
   for (const i of diff.newProblems.slice(0, MAX_DIFF_LINES)) {
-    lines.push(`  + ${cut(oneLine(`${i.device}  ${i.check}${i.key !== undefined ? ` ${i.key}` : ""}: ${i.message}`), MAX_DETAIL_CHARS, "…")}`);
+    lines.push(`  + ${cut(oneLine(`${i.device}  ${i.check}: ${i.message}`), MAX_DETAIL_CHARS, "…")}`);
   }
   if (diff.newProblems.length > MAX_DIFF_LINES) lines.push(`  ${TEXT.moreDevices(diff.newProblems.length - MAX_DIFF_LINES)}`);
   for (const c of diff.statusChanges.slice(0, MAX_DIFF_LINES)) {

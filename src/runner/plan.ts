@@ -4,6 +4,7 @@ import type { LoadedCheck } from "../checks/types.js";
 import type { Device } from "../inventory/types.js";
 import { platformProfile } from "../platforms/registry.js";
 import type { PlatformProfile } from "../platforms/types.js";
+import type { UpgradeRules } from "../paths/rules.js";
 
 export interface DevicePlan {
   device: Device;
@@ -11,9 +12,20 @@ export interface DevicePlan {
   checks: LoadedCheck[];
   commands: string[];
   targetVersion?: string;
+  /** An explicit path (--path or inventory upgrade_path); otherwise one is planned from the running version. */
+  explicitPath?: string[];
+  /** Upgrade-path rules for the platform, when preflight knows them. */
+  pathRules?: UpgradeRules;
 }
 
-export function planDevice(device: Device, checks: readonly LoadedCheck[], targetOverride?: string): DevicePlan {
+export interface PlanOverrides {
+  targetVersion?: string;
+  path?: string[];
+  pathRules?: UpgradeRules;
+}
+
+export function planDevice(device: Device, checks: readonly LoadedCheck[], overrides: PlanOverrides | string = {}): DevicePlan {
+  const o: PlanOverrides = typeof overrides === "string" ? { targetVersion: overrides } : overrides;
   const profile = platformProfile(device.platform);
   if (!profile) throw new Error(`no platform profile for "${device.platform}"`); // inventory validation prevents this
   const mine = checks.filter((c) => c.definition.platforms.includes(device.platform));
@@ -23,5 +35,15 @@ export function planDevice(device: Device, checks: readonly LoadedCheck[], targe
       if (!commands.includes(spec.command)) commands.push(spec.command);
     }
   }
-  return { device, profile, checks: mine, commands, targetVersion: targetOverride ?? device.targetVersion };
+  const explicit = o.path ?? device.upgradePath;
+  const targetVersion = o.targetVersion ?? (o.path ? o.path[o.path.length - 1] : undefined) ?? device.targetVersion;
+  return {
+    device,
+    profile,
+    checks: mine,
+    commands,
+    ...(targetVersion ? { targetVersion } : {}),
+    ...(explicit?.length ? { explicitPath: explicit } : {}),
+    ...(o.pathRules && device.platform === "paloalto_panos" ? { pathRules: o.pathRules } : {}),
+  };
 }

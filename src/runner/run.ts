@@ -13,6 +13,7 @@ import { SessionError, type DeviceSession } from "../transport/types.js";
 import { abortReason, gatherCommands, type Gathered } from "./gather.js";
 import type { DevicePlan } from "./plan.js";
 import { deviceStatusFromChecks } from "./status.js";
+import { deviceHops } from "./upgrade-path.js";
 
 /** Opens a session to a device (SSH in production; tests may pass their own). */
 export type Connector = (plan: DevicePlan, signal: AbortSignal) => Promise<DeviceSession>;
@@ -95,8 +96,9 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
     vars: plan.device.vars,
     facts,
     hop: plan.targetVersion ? hopFor(plan.targetVersion) : undefined,
-    hops: upgradePath(plan).map(hopFor),
   };
+  const path = deviceHops({ platform: plan.device.platform, running: facts.softwareVersion, target: plan.targetVersion, explicit: plan.explicitPath, rules: plan.pathRules });
+  context.hops = path.hops.map(hopFor);
   const byId = new Map<string, CheckResult>();
   for (const check of dependencyOrder(plan.checks)) {
     const blockers = (check.definition.depends_on ?? []).map((id) => byId.get(id)).filter((r): r is CheckResult => r !== undefined && r.status !== "pass");
@@ -107,7 +109,7 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
         : evaluateCheck(check, context, gathered.outputs),
     );
   }
-  const checks = plan.checks.map((c) => byId.get(c.definition.id)!);
+  const checks = [...(path.result ? [path.result] : []), ...plan.checks.map((c) => byId.get(c.definition.id)!)];
   let status = deviceStatusFromChecks(checks, failOn);
   let reason: string | undefined;
   if (gathered.brokenBy) {
@@ -117,7 +119,7 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
     reason = checks.find((c) => c.status === "error")?.reason;
   }
   if (factsProblem && !reason) reason = factsProblem;
-  return { ...base(plan), status, ...(reason ? { reason } : {}), facts, checks };
+  return { ...base(plan), upgradePath: path.hops, status, ...(reason ? { reason } : {}), facts, checks };
 }
 
 function readFacts(plan: DevicePlan, gathered: Gathered): { facts: DeviceFacts; factsProblem?: string } {
@@ -137,9 +139,9 @@ function skipped(check: LoadedCheck): CheckResult {
   return { id: d.id, title: d.title, severity: d.severity, status: "skip", findings: [], evidence: [], remediation: d.remediation };
 }
 
-/** The releases the device boots on its way to the target: the inventory's explicit path, or the target. */
+/** Before the running version is known: the explicit path, or the target. */
 function upgradePath(plan: DevicePlan): string[] {
-  if (plan.device.upgradePath?.length) return plan.device.upgradePath;
+  if (plan.explicitPath?.length) return plan.explicitPath;
   return plan.targetVersion ? [plan.targetVersion] : [];
 }
 

@@ -4,7 +4,7 @@ export class VersionParseError extends Error {
   readonly input: string;
   readonly platform: string;
   constructor(input: string, platform: string, expected: string) {
-    super(`cannot read "${input}" as a ${platform} version: ${expected}`);
+    super(`cannot read "${input}" as ${/^[aeiou]/i.test(platform) ? "an" : "a"} ${platform} version: ${expected}`);
     this.name = "VersionParseError";
     this.input = input;
     this.platform = platform;

@@ -4,7 +4,7 @@
 import { compareDotted, dottedFeatureRelease, parseDotted, type DottedDialect, type DottedVersion } from "./dotted.js";
 import type { Order } from "./key.js";
 
-const FRR: DottedDialect = { platform: "FRR", examples: "8.4.2, 9.0, frr-8.5.1 or 9.1-dev", prefix: /^(?:frr-|FRRouting\s+)/i };
+const FRR: DottedDialect = { platform: "FRRouting", examples: "8.4.2, 9.0, frr-8.5.1 or 9.1-dev", prefix: /^(?:frr-|FRRouting\s+)/i };
 
 export function parseFrrVersion(s: string): DottedVersion {
   return parseDotted(s, FRR);

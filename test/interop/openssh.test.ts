@@ -213,10 +213,13 @@ describe.skipIf(!haveSshd)("OpenSSH interop", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(stderr).toBe("");
     expect(code).toBe(1);
-    const report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as { devices: { status: string; facts: Record<string, string>; checks: { findings: { key: string; message: string }[] }[] }[] };
+    const report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as { devices: { status: string; facts: Record<string, string>; checks: { id: string; status: string; findings: { key: string; message: string }[] }[] }[] };
     const device = report.devices[0]!;
     expect(device.status).toBe("blocked");
     expect(device.facts).toMatchObject({ hostname: "pa1", model: "PA-VM", softwareVersion: "7.0.1" });
-    expect(device.checks[0]?.findings).toEqual([expect.objectContaining({ key: "ethernet1/9", message: expect.stringContaining("OEM SFP-1G-LX-10") })]);
+    const optics = device.checks.find((c) => c.id === "panos-transceivers-supported");
+    expect(optics?.findings).toEqual([expect.objectContaining({ key: "ethernet1/9", message: expect.stringContaining("OEM SFP-1G-LX-10") })]);
+    // The captured device runs 7.0.1, older than any train in the upgrade-path data: said, not guessed.
+    expect(device.checks.find((c) => c.id === "preflight-upgrade-path")).toMatchObject({ status: "error", findings: [{ message: expect.stringContaining("7.0.1") }] });
   });
 });

@@ -91,7 +91,7 @@ describe("table on show interface hardware / show interface all", () => {
       const w = logical[i] as Record<string, string | string[]>;
       expect([row.name, row.id, row.vsys, row.zone, row.forwarding, row.tag, row.address]).toEqual([w.interface, w.id, w.vsys, w.zone, w.forwarding, w.vlan_id, (w.ip_address as string[])[0]]);
     });
-    expect(() => parseTable(fixture(`${ALL}.raw`), { header: "^name +id +vsys", required: ["name"] })).toThrow('line 30: required column "name" is empty');
+    expect(() => parseTable(fixture(`${ALL}.raw`), { header: "^name +id +vsys", required: ["name"] })).toThrow('line 32: required column "name" is empty');
   });
 });
 

@@ -69,7 +69,7 @@ describe("FRR", () => {
 
   it("rejects a non-version, showing the string as given", () => {
     expect(() => parseFrrVersion("frr-stable")).toThrow(VersionParseError);
-    expect(() => parseFrrVersion("frr-stable")).toThrow('cannot read "frr-stable" as a FRR version');
+    expect(() => parseFrrVersion("frr-stable")).toThrow('cannot read "frr-stable" as a FRRouting version');
   });
 
   it("gives the release line", () => {

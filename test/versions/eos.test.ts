@@ -19,7 +19,7 @@ describe("parseEosVersion", () => {
 
   it.each(["4.30.2", "4.30F", "4.30.2F (", "EOS-4.30.2F", "4.30.2F-"])("rejects %j with the string in the message", (input) => {
     expect(() => parseEosVersion(input)).toThrow(VersionParseError);
-    expect(() => parseEosVersion(input)).toThrow(`cannot read "${input}" as a Arista EOS version`);
+    expect(() => parseEosVersion(input)).toThrow(`cannot read "${input}" as an Arista EOS version`);
   });
 
   it("gives the feature release", () => {

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseXml } from "../../src/parse/xml.js";
+import { VersionParseError } from "../../src/versions/errors.js";
 import { comparePanosVersions, featureRelease, isPanosVersion, parsePanosVersion } from "../../src/versions/panos.js";
 import { fixture } from "../parse/system-state-format.js";
 
@@ -24,7 +25,8 @@ describe("parsePanosVersion", () => {
   it.each(["", "10.2", "10", "10.2.x", "10.2.4-h", "10.2.4-r1", "10.2.4h4", "v10.2.4", "10.2.4-h4-h5", "10.2.4.xfr.xfr", "latest"])(
     "rejects %j and names it",
     (input) => {
-      expect(() => parsePanosVersion(input)).toThrow(`"${input}" is not a PAN-OS version`);
+      expect(() => parsePanosVersion(input)).toThrow(VersionParseError);
+      expect(() => parsePanosVersion(input)).toThrow(`cannot read "${input}" as a PAN-OS version`);
       expect(isPanosVersion(input)).toBe(false);
     },
   );
@@ -92,7 +94,7 @@ describe("comparePanosVersions", () => {
   });
 
   it("throws, naming the string, on something that is not a version", () => {
-    expect(() => comparePanosVersions("10.2.4", "ten")).toThrow('"ten" is not a PAN-OS version');
+    expect(() => comparePanosVersions("10.2.4", "ten")).toThrow('cannot read "ten" as a PAN-OS version');
   });
 });
 

@@ -108,7 +108,7 @@ describe("parseRange", () => {
   });
 
   it("checks operands as PAN-OS versions when asked, naming the operand", () => {
-    expect(() => parsePanosRange(">=10.2.x <11")).toThrow(new RangeSyntaxError(">=10.2.x <11", 3, '"10.2.x" is not a PAN-OS version: expected MAJOR.MINOR.PATCH with an optional -hN, -bN or -cN build and an optional .xfr tag (for example 10.2.4-h4)'));
+    expect(() => parsePanosRange(">=10.2.x <11")).toThrow(new RangeSyntaxError(">=10.2.x <11", 3, 'cannot read "10.2.x" as a PAN-OS version: expected MAJOR.MINOR.PATCH with an optional -hN, -bN or -cN build and an optional .xfr tag (for example 10.2.4-h4)'));
     expect(() => parsePanosRange(">=10.2 <11")).not.toThrow();
   });
 });
