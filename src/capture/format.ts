@@ -14,6 +14,8 @@ export interface CapturedError {
 
 export interface CapturedCommand {
   command: string;
+  /** The CLI's output mode when the command ran (absent: text). */
+  mode?: "xml";
   /** Output file relative to the capture folder; absent when the command failed. */
   file?: string;
   error?: CapturedError;

@@ -27,15 +27,20 @@ export class CaptureRecorder {
         record.connectError = capturedError(err);
         throw err;
       }
+      const xml = plan.profile.outputModes.xml;
+      let mode: "text" | "xml" = "text";
       return {
         run: async (command) => {
           const started = Date.now();
+          const modeField = mode === "xml" ? { mode: "xml" as const } : {};
           try {
             const out = await session.run(command);
-            record.commands.push({ command, output: out.output, durationMs: out.durationMs });
+            if (xml && command === xml.enter) mode = "xml";
+            if (xml && command === xml.exit) mode = "text";
+            record.commands.push({ command, ...modeField, output: out.output, durationMs: out.durationMs });
             return out;
           } catch (err) {
-            record.commands.push({ command, error: capturedError(err), durationMs: Date.now() - started });
+            record.commands.push({ command, ...modeField, error: capturedError(err), durationMs: Date.now() - started });
             throw err;
           }
         },
@@ -55,12 +60,12 @@ export class CaptureRecorder {
       const commands: CapturedCommand[] = [];
       for (const [i, c] of record.commands.entries()) {
         if (c.output === undefined) {
-          commands.push({ command: c.command, ...(c.error ? { error: c.error } : {}), durationMs: c.durationMs });
+          commands.push({ command: c.command, ...(c.mode ? { mode: c.mode } : {}), ...(c.error ? { error: c.error } : {}), durationMs: c.durationMs });
           continue;
         }
-        const file = join(folder, `${String(i + 1).padStart(2, "0")}-${slug(c.command)}.txt`);
+        const file = join(folder, `${String(i + 1).padStart(2, "0")}-${slug(c.command)}${c.mode === "xml" ? ".xml" : ".txt"}`);
         await writeFile(join(dir, file), c.output);
-        commands.push({ command: c.command, file, durationMs: c.durationMs });
+        commands.push({ command: c.command, ...(c.mode ? { mode: c.mode } : {}), file, durationMs: c.durationMs });
       }
       devices.push({ device: record.device, ...(record.connectError ? { connectError: record.connectError } : {}), commands });
     }

@@ -24,9 +24,14 @@ export function replayConnector(dir: string, capture: Capture): Connector {
     const captured = byName.get(plan.device.name);
     if (!captured) throw new SessionError("protocol", `${plan.device.name} is not in the capture`);
     if (captured.connectError) throw toError(captured.connectError);
+    const xml = plan.profile.outputModes.xml;
+    let mode: "text" | "xml" = "text";
     return {
       run: async (command) => {
-        const entry = captured.commands.find((c) => c.command === command);
+        const current = mode;
+        if (xml && command === xml.enter) mode = "xml";
+        if (xml && command === xml.exit) mode = "text";
+        const entry = captured.commands.find((c) => c.command === command && (c.mode ?? "text") === current);
         if (!entry) throw new SessionError("cli-error", `"${command}" is not in the capture`);
         if (entry.error || !entry.file) throw toError(entry.error ?? { kind: "other", message: "no output recorded" });
         return { command, output: await readFile(join(dir, entry.file), "utf8"), durationMs: entry.durationMs };

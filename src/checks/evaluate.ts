@@ -6,7 +6,7 @@ import { evaluateCondition, type ConditionOutcome, type ConditionScope } from ".
 import { evaluateExpression, withPlatform, type Variables } from "./expression.js";
 import { resolveParams } from "./params.js";
 import { renderTemplate } from "./template.js";
-import type { CheckDefinition, LoadedCheck, MissingPolicy, Requirement } from "./types.js";
+import { commandKey, type CheckDefinition, type LoadedCheck, type MissingPolicy, type Requirement } from "./types.js";
 import { whenVerdict } from "./when.js";
 
 /** One gathered command: its raw output, or why there is none. */
@@ -28,6 +28,8 @@ export interface DeviceContext {
   hop?: Hop;
   /** Every release the device boots on its way to the target, the target last (each_hop checks). */
   hops?: Hop[];
+  /** Images the upgrade downloads (base images and every hop), when a path was planned. */
+  downloads?: string[];
 }
 
 const EVIDENCE_LIMIT = 8_000;
@@ -44,7 +46,8 @@ export function evaluateCheck(check: LoadedCheck, device: DeviceContext, outputs
 
   const params = resolveParams(check, device.vars);
   if (params.problems.length) return result("error", { reason: `inventory parameters: ${params.problems.join("; ")}` });
-  const variables: Variables = { data: check.data, facts: device.facts, hop: device.hop ?? null, device: deviceVariable(device), params: params.values };
+  const path = { hops: (device.hops ?? []).map((h) => h.version), downloads: device.downloads ?? (device.hops ?? []).map((h) => h.version) };
+  const variables: Variables = { data: check.data, facts: device.facts, hop: device.hop ?? null, path, device: deviceVariable(device), params: params.values };
 
   const applies = withPlatform(device.platform, () => whenVerdict(def.when, device, variables));
   if (applies.kind === "not-applicable") return result("not-applicable", { reason: applies.reason });
@@ -52,7 +55,7 @@ export function evaluateCheck(check: LoadedCheck, device: DeviceContext, outputs
 
   const evidence: Evidence[] = [];
   for (const [name, spec] of Object.entries(def.gather)) {
-    const gathered = outputs.get(spec.command);
+    const gathered = outputs.get(commandKey(spec));
     if (!gathered) return result("error", { reason: `no output was gathered for "${spec.command}"`, evidence });
     if ("error" in gathered) return result("error", { reason: `"${spec.command}" failed: ${gathered.error}`, evidence });
     evidence.push(excerpt(spec.command, gathered.output));

@@ -74,7 +74,7 @@ const TEXT = {
   ignoreCase: "text compared trimmed, ignoring case",
   loose: "text compared trimmed, ignoring case; numbers and numeric strings compared as numbers",
   item: "the item",
-  computed: (expr: string) => `the value of \`${expr}\``,
+  computed: (expr: string, list: boolean) => `${list ? "the values" : "the value"} of \`${expr}\``,
   listOf: (n: number) => `a list of ${n} values`,
   noTests: (file: string) => `none yet: add ${file} (see docs/check-tests.md)`,
   testProblems: (file: string, n: number) => `${file} has ${n} problem(s): run \`preflight test\` to see them`,
@@ -96,8 +96,8 @@ const OPERATOR_PHRASES: Readonly<Record<string, (x: string) => string>> = {
   le: (x) => `is at most ${x}`,
   range: (x) => `is a number ${x}`,
   tolerance: (x) => `is within ${x}`,
-  in: (x) => `is one of ${x} (an allow-list)`,
-  not_in: (x) => `is none of ${x} (a deny-list)`,
+  in: (x) => `is one of ${x}`,
+  not_in: (x) => `is none of ${x}`,
   contains: (x) => `contains ${x}`,
   contains_all: (x) => `contains all of ${x}`,
   contains_any: (x) => `contains at least one of ${x}`,
@@ -220,7 +220,7 @@ export function describeCondition(condition: Condition): string[] {
 
 function operandText(name: string, operand: unknown): string {
   if (operand && typeof operand === "object" && !Array.isArray(operand) && "expr" in operand) {
-    return TEXT.computed(oneLine(String((operand as { expr: unknown }).expr)));
+    return TEXT.computed(oneLine(String((operand as { expr: unknown }).expr)), operator(name)?.operand === "list");
   }
   const op = operator(name);
   if (op && (op.operand === "range" || op.operand === "tolerance")) return op.expected(operand);

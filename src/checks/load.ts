@@ -4,7 +4,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
-import { parserNames } from "../parse/registry.js";
+import { Ajv, type ValidateFunction } from "ajv";
+import { parserNames, parserOptionProblems, parserOptionSchemas } from "../parse/registry.js";
 import { knownPlatforms, platformProfile } from "../platforms/registry.js";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
@@ -50,6 +51,24 @@ export async function loadCheckFile(path: string): Promise<LoadResult> {
   return { check: { definition: def, file, sha256, data }, diagnostics: [] };
 }
 
+const optionValidators = new Map<string, ValidateFunction>();
+const optionsAjv = new Ajv({ allErrors: true, strict: false });
+
+/** A parser's options against its published schema, then the checks a schema cannot make (regexes, fields). */
+function optionProblems(parser: string, options: Record<string, unknown>): string[] {
+  let validate = optionValidators.get(parser);
+  if (!validate) {
+    validate = optionsAjv.compile(parserOptionSchemas[parser] ?? {});
+    optionValidators.set(parser, validate);
+  }
+  if (!validate(options)) {
+    return (validate.errors ?? []).map((e) =>
+      e.keyword === "additionalProperties" ? `unknown option "${String(e.params.additionalProperty)}"` : `${e.instancePath.slice(1) || "options"} ${e.message ?? "is invalid"}`,
+    );
+  }
+  return parserOptionProblems(parser, options);
+}
+
 function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: KeyPath, message: string) => out.push(diagnosticAt(src, path, message));
@@ -65,9 +84,14 @@ function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[
   const parsers = parserNames();
   for (const [name, spec] of Object.entries(def.gather)) {
     if (!parsers.includes(spec.parser)) at(["gather", name, "parser"], `unknown parser "${spec.parser}"${didYouMeanHint(spec.parser, parsers)}; known: ${parsers.join(", ")}`);
+    else for (const problem of optionProblems(spec.parser, spec.options ?? {})) at(["gather", name, "options"], `${spec.parser} options: ${problem}`);
     for (const p of def.platforms) {
-      const verdict = platformProfile(p)?.isReadOnly(spec.command);
-      if (verdict && !verdict.ok) at(["gather", name, "command"], `refused: "${spec.command}" is not read-only on ${p}: ${verdict.reason}`);
+      const profile = platformProfile(p);
+      if (!profile) continue;
+      const verdict = profile.isReadOnly(spec.command);
+      if (!verdict.ok) at(["gather", name, "command"], `refused: "${spec.command}" is not read-only on ${p}: ${verdict.reason}`);
+      else if (profile.isSessionSetting(spec.command)) at(["gather", name, "command"], `"${spec.command}" is a CLI session setting that preflight manages itself${/xml/.test(spec.command) ? '; use `output: xml` on the gather entry instead' : ""}`);
+      if (spec.output === "xml" && !profile.outputModes.xml) at(["gather", name, "output"], `${p} has no XML output mode`);
     }
   }
 

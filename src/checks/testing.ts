@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
-import type { CliIo } from "../cli/io.js";
 import type { CheckResult, CheckStatus, Finding } from "../model/result.js";
 import { knownPlatforms } from "../platforms/registry.js";
 import { EXIT } from "../runner/status.js";
@@ -78,8 +77,13 @@ export interface TestRun {
   checksWithoutTests: string[];
 }
 
-/** What a command may write to; the CLI passes processIo(). */
-export type CommandIo = Pick<CliIo, "stdout" | "stderr"> & { cwd?: string };
+/** Where a command writes; the CLI's processIo() fits, and so does a string sink in tests. */
+export interface CommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Paths are shown relative to this folder (default: the process's). */
+  cwd?: string;
+}
 
 const TESTS_DIR = "tests";
 const TEST_EXTENSIONS = [".yaml", ".yml"];
@@ -108,6 +112,7 @@ const TEXT = {
   findingMissing: (i: number, want: ExpectedFinding) => `finding ${i}: expected ${show(want)}, got none`,
   findingExtra: (i: number, got: Finding) => `finding ${i}: not expected: ${describeFinding(got)}`,
   actualHeader: (r: CheckResult) => `actual: ${r.status}${r.reason ? ` (reason: ${r.reason})` : ""}${r.findings.length ? `, ${r.findings.length} finding(s):` : ""}`,
+  notRun: "  not run: the test file has problems",
   noTests: (ids: string[]) => `no test cases for: ${ids.join(", ")}`,
   summary: (passed: number, failed: number) => `${passed} passed, ${failed} failed`,
   nothingRan: "no test cases ran",
@@ -385,6 +390,7 @@ export function formatTestReport(run: TestRun, cwd: string = process.cwd()): str
   const lines: string[] = [];
   for (const r of run.results) {
     lines.push(`${rel(r.file)}  (${rel(r.testFile)})`);
+    if (r.cases.length === 0) lines.push(TEXT.notRun);
     for (const c of r.cases) {
       lines.push(`  ${c.passed ? "✓" : "✗"} ${c.name}`);
       if (c.passed) continue;

@@ -6,6 +6,8 @@ import type { Severity } from "../model/result.js";
 export interface GatherSpec {
   command: string;
   parser: string;
+  /** `xml`: run the command in the CLI's XML output mode (PAN-OS: the XML API's response). Default text. */
+  output?: "text" | "xml";
   /** Options passed to the parser (e.g. a regex). */
   options?: Record<string, unknown>;
 }
@@ -105,4 +107,9 @@ export interface LoadedCheck {
   sha256: string;
   /** Reference data, loaded once, by name. */
   data: Record<string, unknown>;
+}
+
+/** How a gathered output is looked up: the same command in XML mode is a different output. */
+export function commandKey(spec: { command: string; output?: "text" | "xml" }): string {
+  return spec.output === "xml" ? `xml:${spec.command}` : spec.command;
 }

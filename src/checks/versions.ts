@@ -1,14 +1,12 @@
 // Version ordering by platform, for `version_*` operators, `when` ranges and the version_* JMESPath functions.
-import { comparePanosVersions } from "../versions/panos.js";
+import { versionOrdering } from "../versions/registry.js";
 
 type Comparator = (a: string, b: string) => number;
 
-const COMPARATORS: ReadonlyMap<string, Comparator> = new Map([["paloalto_panos", comparePanosVersions]]);
-
 export function versionComparator(platform: string): Comparator {
-  const compare = COMPARATORS.get(platform);
-  if (!compare) throw new Error(`no version ordering is known for platform "${platform}"`);
-  return compare;
+  const ordering = versionOrdering(platform);
+  if (!ordering) throw new Error(`no version ordering is known for platform "${platform}"`);
+  return ordering.compare;
 }
 
 export function compareVersions(a: string, b: string, platform: string): number {

@@ -7,6 +7,7 @@ import type { PlatformProfile, ReadOnlyVerdict } from "./types.js";
 // `show ...` is refused: `request`, `debug`, `test`, `clear`, `set`, `delete`, `configure`, `commit`, ...
 const READ_ONLY_EXCEPTIONS = [
   /^request license info$/,
+  /^check pending-changes$/,
   /^request system software info$/,
   /^request content upgrade info$/,
   /^request anti-virus upgrade info$/,
@@ -16,10 +17,19 @@ const READ_ONLY_EXCEPTIONS = [
 // `show` subcommands that act rather than show. None exists in PAN-OS today; the list is the place to add one.
 const SHOW_THAT_WRITES: RegExp[] = [];
 
+// `set cli ...` settings that change only this CLI session (pager, scripting mode, width, XML output), never the
+// device's configuration or state.
+const SESSION_SETTINGS = /^set cli (pager (on|off)|scripting-mode (on|off)|terminal (width|height) \d+|op-command-xml-output (on|off))$/;
+
+export function panosIsSessionSetting(command: string): boolean {
+  return SESSION_SETTINGS.test(command.trim().replace(/\s+/g, " "));
+}
+
 export function panosIsReadOnly(command: string): ReadOnlyVerdict {
   const cmd = command.trim().replace(/\s+/g, " ");
   if (/[\r\n]/.test(command)) return { ok: false, reason: "commands must be a single line" };
   if (cmd === "") return { ok: false, reason: "the command is empty" };
+  if (SESSION_SETTINGS.test(cmd)) return { ok: true };
   // Output filters (| match, | except) only read; anything else after a pipe is refused.
   const [base, ...pipes] = cmd.split("|").map((s) => s.trim());
   for (const pipe of pipes) {
@@ -60,5 +70,7 @@ export const panos: PlatformProfile = {
   bannerPattern: /\(yes\/no\)\s*:?\s*$/i,
   bannerAnswer: "yes",
   isReadOnly: panosIsReadOnly,
+  isSessionSetting: panosIsSessionSetting,
+  outputModes: { xml: { enter: "set cli op-command-xml-output on", exit: "set cli op-command-xml-output off" } },
   facts: { command: "show system info", parse: panosFacts },
 };

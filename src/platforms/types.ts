@@ -19,8 +19,12 @@ export interface PlatformProfile {
   /** A login banner asking to be acknowledged inside the shell. */
   bannerPattern: RegExp;
   bannerAnswer: string;
-  /** Refuses any command that could change the device. */
+  /** Refuses any command that could change the device (session settings such as the pager are allowed). */
   isReadOnly(command: string): ReadOnlyVerdict;
+  /** Commands that only change this CLI session: preflight sends them itself; checks may not. */
+  isSessionSetting(command: string): boolean;
+  /** Output modes other than text, entered and left with session settings (PAN-OS: XML). */
+  outputModes: Partial<Record<"xml", { enter: string; exit: string }>>;
   /** The command whose output gives device facts, and how to read it. */
   facts: { command: string; parse(output: string): DeviceFacts };
 }

@@ -6,11 +6,18 @@ import { platformProfile } from "../platforms/registry.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import type { UpgradeRules } from "../paths/rules.js";
 
+/** A command to gather and the output mode to run it in. */
+export interface PlannedCommand {
+  command: string;
+  output: "text" | "xml";
+}
+
 export interface DevicePlan {
   device: Device;
   profile: PlatformProfile;
   checks: LoadedCheck[];
-  commands: string[];
+  /** Text commands first (device facts first of all), then those in XML mode: one mode switch at most. */
+  commands: PlannedCommand[];
   targetVersion?: string;
   /** An explicit path (--path or inventory upgrade_path); otherwise one is planned from the running version. */
   explicitPath?: string[];
@@ -29,12 +36,14 @@ export function planDevice(device: Device, checks: readonly LoadedCheck[], overr
   const profile = platformProfile(device.platform);
   if (!profile) throw new Error(`no platform profile for "${device.platform}"`); // inventory validation prevents this
   const mine = checks.filter((c) => c.definition.platforms.includes(device.platform));
-  const commands = [profile.facts.command];
+  const commands: PlannedCommand[] = [{ command: profile.facts.command, output: "text" }];
   for (const check of mine) {
     for (const spec of Object.values(check.definition.gather)) {
-      if (!commands.includes(spec.command)) commands.push(spec.command);
+      const output = spec.output ?? "text";
+      if (!commands.some((c) => c.command === spec.command && c.output === output)) commands.push({ command: spec.command, output });
     }
   }
+  commands.sort((a, b) => (a.output === b.output ? 0 : a.output === "text" ? -1 : 1));
   const explicit = o.path ?? device.upgradePath;
   const targetVersion = o.targetVersion ?? (o.path ? o.path[o.path.length - 1] : undefined) ?? device.targetVersion;
   return {

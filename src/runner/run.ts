@@ -75,7 +75,7 @@ async function auditDevice(plan: DevicePlan, options: RunOptions, runSignal: Abo
       const reason = controller.signal.aborted ? abortReason(controller.signal) : (err as Error).message;
       return finish({ ...base(plan), status: unreachable ? "unreachable" : "error", reason });
     }
-    const gathered = await gatherCommands(session, plan.commands, controller.signal);
+    const gathered = await gatherCommands(session, plan.commands, controller.signal, plan.profile);
     if (runSignal.aborted && gathered.brokenBy) return finish(notRun(plan, abortReason(runSignal)));
     return finish(evaluateDevice(plan, gathered, options.failOn));
   } finally {
@@ -99,6 +99,7 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
   };
   const path = deviceHops({ platform: plan.device.platform, running: facts.softwareVersion, target: plan.targetVersion, explicit: plan.explicitPath, rules: plan.pathRules });
   context.hops = path.hops.map(hopFor);
+  if (path.downloads) context.downloads = path.downloads;
   const byId = new Map<string, CheckResult>();
   for (const check of dependencyOrder(plan.checks)) {
     const blockers = (check.definition.depends_on ?? []).map((id) => byId.get(id)).filter((r): r is CheckResult => r !== undefined && r.status !== "pass");

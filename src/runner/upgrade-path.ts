@@ -17,6 +17,8 @@ export interface PathInput {
 
 export interface DeviceHops {
   hops: string[];
+  /** Images to download on the way, when a path was planned or validated. */
+  downloads?: string[];
   /** Set when the path is invalid (fail) or could not be planned (error). */
   result?: CheckResult;
 }
@@ -29,7 +31,7 @@ export function deviceHops(input: PathInput): DeviceHops {
   }
   try {
     const path = input.explicit?.length ? explicitPath(input.running, input.explicit, input.target, input.rules) : planPanosPath(input.running, input.target, input.rules);
-    return { hops: path.hops.length ? path.hops.map((h) => h.version) : [input.target] };
+    return { hops: path.hops.length ? path.hops.map((h) => h.version) : [input.target], downloads: path.downloads };
   } catch (err) {
     if (!(err instanceof PathError)) throw err;
     if (input.explicit?.length) return { hops: fallback, result: pathResult("fail", err.problems, "the upgrade path given in the inventory breaks the upgrade rules") };

@@ -21,11 +21,13 @@ const SETTINGS: { pattern: RegExp; apply?: (cli: CliSettings, match: RegExpExecA
   { pattern: /^set cli pager (on|off)$/, apply: (cli, m) => (cli.pager = m[1] === "on") },
   { pattern: /^set cli scripting-mode (on|off)$/ },
   { pattern: /^set cli terminal (width|height) \d+$/ },
-  { pattern: /^set cli op-command-xml-output (on|off)$/ },
+  { pattern: /^set cli op-command-xml-output (on|off)$/, apply: (cli, m) => (cli.xml = m[1] === "on") },
 ];
 
 interface CliSettings {
   pager: boolean;
+  /** `set cli op-command-xml-output on`: operational commands print the XML API's response. */
+  xml: boolean;
 }
 
 /** What the CLI needs from the SSH connection it runs on. */
@@ -52,6 +54,11 @@ export function cliError(command: string): string {
   return KNOWN_VERBS.has(verb) ? "Invalid syntax.\n" : `Unknown command: ${verb}\n`;
 }
 
+/** What PAN-OS prints in XML output mode for a command it cannot run. */
+function xmlError(command: string): string {
+  return `<response status="error"><msg><line>${cliError(command).trim()}</line></msg></response>\n`;
+}
+
 /** Random bytes with control characters and invalid UTF-8 guaranteed in them. */
 function garbage(): Buffer {
   return Buffer.concat([randomBytes(96), Buffer.from([0x00, 0x07, 0x1b, 0x08, 0xff, 0xfe, 0xc3, 0x28, 0x80]), randomBytes(96)]);
@@ -68,7 +75,7 @@ function toLines(text: string): string[] {
 const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join("");
 
 class PanosCli {
-  private readonly settings: CliSettings = { pager: true };
+  private readonly settings: CliSettings = { pager: true, xml: false };
   private readonly decoder = new StringDecoder("utf8");
   private readonly prompt: string;
   private mode: Mode = "input";
@@ -176,6 +183,7 @@ class PanosCli {
         return "";
       }
     }
+    if (this.settings.xml) return this.spec.xmlOutputs?.[command] ?? xmlError(command);
     return this.spec.outputs[command] ?? cliError(command);
   }
 

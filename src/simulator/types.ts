@@ -24,6 +24,8 @@ export interface SimDeviceSpec {
   hostKey?: string;
   /** Exact command -> output text (as the device prints it, \n line endings). */
   outputs: Record<string, string>;
+  /** Exact command -> XML printed after `set cli op-command-xml-output on` (the XML API's response). */
+  xmlOutputs?: Record<string, string>;
   /** Keyboard-interactive banner that must be acknowledged before the password is asked. */
   loginBanner?: string;
   faults?: Fault[];

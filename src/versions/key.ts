@@ -28,7 +28,7 @@ function comparePart(x: KeyPart, y: KeyPart): Order {
 // that train. Platforms whose devices always report more than MAJOR.MINOR order it before every version of
 // the train by putting TRAIN_START in the key right after MAJOR.MINOR, where a real version has RELEASED.
 const TRAIN = /^(\d+)(?:\.(\d+))?$/;
-export const TRAIN_START = -1;
+const TRAIN_START = -1;
 export const RELEASED = 0;
 
 export function trainStartKey(s: string): [number, number, number] | undefined {

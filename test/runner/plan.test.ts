@@ -39,9 +39,21 @@ const device: Device = {
 describe("planDevice", () => {
   it("runs a command needed by several checks once, facts first, in a stable order", () => {
     const plan = planDevice(device, [check("a", ["paloalto_panos"], ["show jobs all", "show system info"]), check("b", ["paloalto_panos"], ["show jobs all", "show ntp"]), check("c", ["cisco_ios"], ["show version"])]);
-    expect(plan.commands).toEqual(["show system info", "show jobs all", "show ntp"]);
+    expect(plan.commands.map((c) => c.command)).toEqual(["show system info", "show jobs all", "show ntp"]);
     expect(plan.checks.map((c) => c.definition.id)).toEqual(["a", "b"]);
     expect(plan.targetVersion).toBe("10.2.4-h4");
+  });
+
+  it("puts XML-mode commands after the text ones, so the session switches mode once", () => {
+    const xml = check("x", ["paloalto_panos"], ["show jobs all"]);
+    xml.definition.gather.c0 = { command: "show jobs all", parser: "xml", output: "xml" };
+    const plan = planDevice(device, [xml, check("y", ["paloalto_panos"], ["show ntp", "show jobs all"])]);
+    expect(plan.commands).toEqual([
+      { command: "show system info", output: "text" },
+      { command: "show ntp", output: "text" },
+      { command: "show jobs all", output: "text" },
+      { command: "show jobs all", output: "xml" },
+    ]);
   });
 
   it("a --target-version given on the command line wins over the inventory's", () => {
