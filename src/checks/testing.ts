@@ -13,13 +13,12 @@ import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { packagePath } from "../util/package-root.js";
 import { diagnosticAt, parseYamlSource, positionOf, type KeyPath, type YamlSource } from "../util/yaml-source.js";
-import { featureRelease } from "../versions/panos.js";
 import { evaluateCheck, type DeviceContext, type GatheredOutput, type Hop } from "./evaluate.js";
 import { loadChecks } from "./library.js";
 import { deepEqual } from "./operators.js";
 import { rewriteErrors } from "./schema.js";
-import type { LoadedCheck } from "./types.js";
-import { versionComparator } from "./versions.js";
+import { commandKey, type LoadedCheck } from "./types.js";
+import { hopFor, versionComparator } from "./versions.js";
 
 /** One finding as a case expects it: only the fields given are compared. */
 export interface ExpectedFinding {
@@ -157,6 +156,7 @@ interface RawCase {
   name: string;
   target_version?: string;
   upgrade_path?: string[];
+  downloads?: string[];
   platform?: string;
   facts?: Record<string, string>;
   vars?: Record<string, unknown>;
@@ -208,10 +208,12 @@ export async function loadTestCases(testFile: string, check: LoadedCheck): Promi
       const problem = versionProblem(raw.target_version);
       if (problem) at(here("target_version"), TEXT.badVersion(raw.target_version, platform, problem));
     }
-    (raw.upgrade_path ?? []).forEach((v, i) => {
-      const problem = versionProblem(v);
-      if (problem) at(here("upgrade_path", i), TEXT.badVersion(v, platform, problem));
-    });
+    for (const list of ["upgrade_path", "downloads"] as const) {
+      (raw[list] ?? []).forEach((v, i) => {
+        const problem = versionProblem(v);
+        if (problem) at(here(list, i), TEXT.badVersion(v, platform, problem));
+      });
+    }
     const last = raw.upgrade_path?.at(-1);
     if (last !== undefined && raw.target_version !== undefined && last !== raw.target_version) at(here("upgrade_path"), TEXT.pathTarget(last, raw.target_version));
     if (raw.expect.findings?.length && (raw.expect.status === "pass" || raw.expect.status === "not-applicable")) {
@@ -226,12 +228,12 @@ export async function loadTestCases(testFile: string, check: LoadedCheck): Promi
         continue;
       }
       if (typeof given === "string") {
-        outputs.set(spec.command, { command: spec.command, output: given });
+        outputs.set(commandKey(spec), { command: spec.command, output: given });
       } else if ("error" in given) {
-        outputs.set(spec.command, { command: spec.command, error: given.error });
+        outputs.set(commandKey(spec), { command: spec.command, error: given.error });
       } else {
         try {
-          outputs.set(spec.command, { command: spec.command, output: await readFile(resolve(dirname(file), given.file), "utf8") });
+          outputs.set(commandKey(spec), { command: spec.command, output: await readFile(resolve(dirname(file), given.file), "utf8") });
         } catch (err) {
           at(here("outputs", name, "file"), TEXT.missingFixture(given.file, (err as Error).message));
         }
@@ -250,7 +252,8 @@ export async function loadTestCases(testFile: string, check: LoadedCheck): Promi
         vars: raw.vars ?? {},
         facts: raw.facts ?? {},
         ...(target !== undefined ? { hop: hopFor(target) } : {}),
-        ...(raw.upgrade_path ? { hops: raw.upgrade_path.map(hopFor) } : {}),
+        ...(raw.upgrade_path ? { hops: raw.upgrade_path.map((v) => hopFor(v)) } : {}),
+        ...(raw.downloads ? { downloads: raw.downloads } : {}),
       },
       outputs,
       expect: raw.expect,
@@ -273,15 +276,6 @@ function versionError(version: string, platform: string): string | undefined {
     return undefined;
   } catch (err) {
     return (err as Error).message;
-  }
-}
-
-/** The same hop the runner builds for a release: an unparseable one is left to the checks that compare it. */
-function hopFor(version: string): Hop {
-  try {
-    return { version, feature_release: featureRelease(version) };
-  } catch {
-    return { version, feature_release: version };
   }
 }
 

@@ -12,3 +12,13 @@ export function versionComparator(platform: string): Comparator {
 export function compareVersions(a: string, b: string, platform: string): number {
   return versionComparator(platform)(a, b);
 }
+
+/** A release as checks see it ($hop): the version and its feature release (the version itself when unknown). */
+export function hopFor(version: string, platform = "paloalto_panos"): { version: string; feature_release: string } {
+  try {
+    return { version, feature_release: versionOrdering(platform)?.featureRelease?.(version) ?? version };
+  } catch {
+    // An unparseable version is reported by the checks that compare it.
+    return { version, feature_release: version };
+  }
+}

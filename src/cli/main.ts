@@ -5,6 +5,9 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../runner/status.js";
 import { processIo } from "./io.js";
 import { collectList, type RawRunOptions } from "./options.js";
+import { explainCommand } from "../checks/explain.js";
+import { listCommand } from "../checks/list.js";
+import { testCommand } from "../checks/testing.js";
 import { pathCommand } from "../paths/format.js";
 import { captureCommand } from "./capture-command.js";
 import { runCommand } from "./run-command.js";
@@ -54,6 +57,33 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--ha", "an HA pair: do not skip feature releases", false)
     .action(async (opts: { from: string; to: string; platform: string; path: string[]; maintenance: "latest-known" | "none"; ha: boolean }) => {
       onExit(await pathCommand({ platform: opts.platform, from: opts.from, to: opts.to, maintenance: opts.maintenance, ha: opts.ha, ...(opts.path.length ? { path: opts.path } : {}) }, processIo()));
+    });
+
+  program
+    .command("test")
+    .description("run the test cases shipped with checks (tests/<check-id>.yaml) against their captured outputs")
+    .argument("[checks...]", "check files, folders, ids, globs, tag:<tag> (default: the built-in library)")
+    .addHelpText("after", "\nExit codes: 0 every case passed, 1 a case failed, 3 bad input, 4 no case ran.")
+    .action(async (checks: string[]) => onExit(await testCommand(checks, processIo())));
+
+  program
+    .command("explain")
+    .description("what a check needs, does and why")
+    .argument("<check>", "check id or file")
+    .option("-c, --checks <paths>", "more check folders to look in", collectList, [])
+    .action(async (id: string, opts: { checks: string[] }) => onExit(await explainCommand(id, processIo(), opts.checks)));
+
+  program
+    .command("list")
+    .description("list checks, with filters")
+    .option("--platform <name>", "only checks for this platform")
+    .option("--tag <tag>", "only checks with this tag")
+    .option("--severity <severity>", "only checks at or above this severity")
+    .option("--text <text>", "only checks whose id, title or description contains this")
+    .option("-c, --checks <paths>", "more check folders to list", collectList, [])
+    .action(async (opts: { platform?: string; tag?: string; severity?: string; text?: string; checks: string[] }) => {
+      const { checks, ...filters } = opts;
+      onExit(await listCommand(filters, processIo(), checks));
     });
 
   program

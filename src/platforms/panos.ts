@@ -59,6 +59,16 @@ function panosFacts(output: string): DeviceFacts {
   return facts;
 }
 
+/**
+ * HA role from `show high-availability state`: the local State line (active, passive, active-primary, ...), or
+ * "standalone" when HA is not enabled. Anything else leaves the fact unknown rather than guessed.
+ */
+export function panosHaRole(output: string): DeviceFacts {
+  if (/HA not enabled|^\s*Enabled:\s*no\b/im.test(output)) return { haRole: "standalone" };
+  const local = /Local Information:[\s\S]*?^\s*State:\s*([\w-]+)/m.exec(output);
+  return local?.[1] ? { haRole: local[1] } : {};
+}
+
 export const panos: PlatformProfile = {
   name: "paloalto_panos",
   label: "Palo Alto Networks PAN-OS",
@@ -72,5 +82,8 @@ export const panos: PlatformProfile = {
   isReadOnly: panosIsReadOnly,
   isSessionSetting: panosIsSessionSetting,
   outputModes: { xml: { enter: "set cli op-command-xml-output on", exit: "set cli op-command-xml-output off" } },
-  facts: { command: "show system info", parse: panosFacts },
+  facts: [
+    { command: "show system info", parse: panosFacts },
+    { command: "show high-availability state", parse: panosHaRole },
+  ],
 };

@@ -3,6 +3,11 @@ import type { DeviceFacts } from "../model/result.js";
 
 export type ReadOnlyVerdict = { ok: true } | { ok: false; reason: string };
 
+export interface FactSource {
+  command: string;
+  parse(output: string): DeviceFacts;
+}
+
 export interface PlatformProfile {
   /** netmiko's name, e.g. paloalto_panos. */
   name: string;
@@ -25,6 +30,6 @@ export interface PlatformProfile {
   isSessionSetting(command: string): boolean;
   /** Output modes other than text, entered and left with session settings (PAN-OS: XML). */
   outputModes: Partial<Record<"xml", { enter: string; exit: string }>>;
-  /** The command whose output gives device facts, and how to read it. */
-  facts: { command: string; parse(output: string): DeviceFacts };
+  /** Commands whose outputs give device facts, and how to read each; the first one is required. */
+  facts: FactSource[];
 }

@@ -36,7 +36,7 @@ export function planDevice(device: Device, checks: readonly LoadedCheck[], overr
   const profile = platformProfile(device.platform);
   if (!profile) throw new Error(`no platform profile for "${device.platform}"`); // inventory validation prevents this
   const mine = checks.filter((c) => c.definition.platforms.includes(device.platform));
-  const commands: PlannedCommand[] = [{ command: profile.facts.command, output: "text" }];
+  const commands: PlannedCommand[] = profile.facts.map((f) => ({ command: f.command, output: "text" as const }));
   for (const check of mine) {
     for (const spec of Object.values(check.definition.gather)) {
       const output = spec.output ?? "text";

@@ -8,7 +8,7 @@ import { evaluateCheck, type DeviceContext } from "../checks/evaluate.js";
 import { dependencyOrder } from "../checks/library.js";
 import type { LoadedCheck } from "../checks/types.js";
 import type { CheckResult, DeviceFacts, DeviceResult, Severity } from "../model/result.js";
-import { featureRelease } from "../versions/panos.js";
+import { hopFor } from "../checks/versions.js";
 import { SessionError, type DeviceSession } from "../transport/types.js";
 import { abortReason, gatherCommands, type Gathered } from "./gather.js";
 import type { DevicePlan } from "./plan.js";
@@ -95,10 +95,10 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
     tags: plan.device.tags,
     vars: plan.device.vars,
     facts,
-    hop: plan.targetVersion ? hopFor(plan.targetVersion) : undefined,
+    hop: plan.targetVersion ? hopFor(plan.targetVersion, plan.device.platform) : undefined,
   };
   const path = deviceHops({ platform: plan.device.platform, running: facts.softwareVersion, target: plan.targetVersion, explicit: plan.explicitPath, rules: plan.pathRules });
-  context.hops = path.hops.map(hopFor);
+  context.hops = path.hops.map((v) => hopFor(v, plan.device.platform));
   if (path.downloads) context.downloads = path.downloads;
   const byId = new Map<string, CheckResult>();
   for (const check of dependencyOrder(plan.checks)) {
@@ -124,15 +124,22 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
 }
 
 function readFacts(plan: DevicePlan, gathered: Gathered): { facts: DeviceFacts; factsProblem?: string } {
-  const out = gathered.outputs.get(plan.profile.facts.command);
-  if (!out) return { facts: {} };
-  if ("error" in out) return { facts: {}, factsProblem: `device facts unavailable: ${out.error}` };
-  try {
-    const facts = plan.profile.facts.parse(out.output);
-    return { facts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as DeviceFacts };
-  } catch (err) {
-    return { facts: {}, factsProblem: `device facts unreadable: ${(err as Error).message}` };
+  const facts: DeviceFacts = {};
+  const problems: string[] = [];
+  for (const source of plan.profile.facts) {
+    const out = gathered.outputs.get(source.command);
+    if (!out) continue;
+    if ("error" in out) {
+      problems.push(`"${source.command}" failed: ${out.error}`);
+      continue;
+    }
+    try {
+      for (const [k, v] of Object.entries(source.parse(out.output))) if (v !== undefined) facts[k] = v;
+    } catch (err) {
+      problems.push(`"${source.command}" unreadable: ${(err as Error).message}`);
+    }
   }
+  return problems.length ? { facts, factsProblem: `device facts incomplete: ${problems.join("; ")}` } : { facts };
 }
 
 function skipped(check: LoadedCheck): CheckResult {
@@ -146,15 +153,6 @@ function upgradePath(plan: DevicePlan): string[] {
   return plan.targetVersion ? [plan.targetVersion] : [];
 }
 
-function hopFor(version: string): { version: string; feature_release: string } {
-  let feature = version;
-  try {
-    feature = featureRelease(version);
-  } catch {
-    // An unparseable target is reported by the checks that compare it.
-  }
-  return { version, feature_release: feature };
-}
 
 function base(plan: DevicePlan): Omit<DeviceResult, "status"> {
   const d = plan.device;

@@ -94,13 +94,15 @@ describe("loadTestCases", () => {
     const { cases, diagnostics } = await loadWith(`check: site-hostname
 cases:
   - { name: target, target_version: 10.2.4-h4, expect: { status: error } }
-  - { name: path, upgrade_path: [10.1.0, 10.2.0, 10.2.4-h4], expect: { status: error } }
+  - { name: path, upgrade_path: [10.1.0, 10.2.0, 10.2.4-h4], downloads: [10.1.0, 10.2.0, 10.2.4-h4], expect: { status: error } }
 `);
     expect(diagnostics).toEqual([]);
     expect(cases[0]!.device.hop).toEqual({ version: "10.2.4-h4", feature_release: "10.2" });
     expect(cases[0]!.device.hops).toBeUndefined();
     expect(cases[1]!.device.hop).toEqual({ version: "10.2.4-h4", feature_release: "10.2" });
     expect(cases[1]!.device.hops?.map((h) => h.feature_release)).toEqual(["10.1", "10.2", "10.2"]);
+    expect(cases[1]!.device.downloads).toEqual(["10.1.0", "10.2.0", "10.2.4-h4"]);
+    expect(cases[0]!.device.downloads).toBeUndefined();
   });
 
   it("reports schema problems as file:line:col sentences, and returns no case", async () => {

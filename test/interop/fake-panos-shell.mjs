@@ -14,6 +14,7 @@ const settings = [/^set cli pager (on|off)$/, /^set cli scripting-mode (on|off)$
 const outputs = new Map([
   ["show system info", systemInfo],
   ["show clock", "Mon Jan 13 09:12:44 UTC 2025\n"],
+  ["show high-availability state", "HA not enabled\n"],
 ]);
 if (process.argv[3]) outputs.set("show system state filter-pretty sys.s*.p*.phy", readFileSync(process.argv[3], "utf8"));
 const verbs = new Set(["show", "set", "request", "test", "debug", "clear", "configure", "exit", "quit"]);

@@ -161,3 +161,46 @@ describe("renderHtml page", () => {
     expect(renderHtml(sampleReport())).toBe(html);
   });
 });
+
+describe("renderHtml overview, by-check view and comparison", () => {
+  it("draws the status of each group and the findings of each check as inline SVG, with the numbers in a table", () => {
+    expect(html).toMatch(/<svg role="img" aria-labelledby="chart-groups-t chart-groups-d"/);
+    expect(html).toContain('<rect x="200" y="0" width="110" height="18" class="fill-blocked"><title>firewalls: 2 blocked</title></rect>');
+    expect(html).toContain('<text x="0" y="14" class="chart-label">panos-transceivers-supported</text>');
+    expect(html).toContain('<tr><th scope="row">branch</th><td class="num">1</td><td class="num">0</td><td class="num">1</td>');
+  });
+
+  it("lists, for each check, the devices that need attention, most affected check first", () => {
+    const section = html.slice(html.indexOf('<section id="by-check"'), html.indexOf('<section id="details"'));
+    const first = /<tbody>\n<tr><th scope="row">([^<]+) <code>([^<]+)<\/code>/.exec(section);
+    expect(first?.[2]).toBe("panos-panrepo-free-space");
+    expect(section).toContain('<li><a href="#device-2">fw-dc1-edge-02</a> <span class="badge st-blocked">Blocked</span></li><li><a href="#device-4">');
+  });
+
+  it("writes filter data that a device name cannot break out of", () => {
+    const report = sampleReport();
+    report.devices[1]!.groups = ["a|b", `"x"`];
+    const page = renderHtml(report);
+    expect(page).toContain('data-groups="|a%7Cb|%22x%22|"');
+    expect(page).toContain('<option value="a%7Cb">a|b</option>');
+  });
+
+  it("shows passing checks as one line and not-evaluated ones with their reason", () => {
+    const ready = html.slice(html.indexOf('id="device-1"'), html.indexOf('id="device-8"'));
+    expect(ready).toContain('<p class="passed"><span class="badge cs-pass">Passed (7):</span> panos-transceivers-supported, panos-content-version-minimum,');
+    expect(ready).not.toContain('<table class="brief">');
+  });
+
+  it("adds the comparison with the previous run only when given one", async () => {
+    const { diffReports } = await import("../../src/diff/diff.js");
+    const { previousSampleReport } = await import("./sample-report.js");
+    expect(html).not.toContain('id="diff"');
+    const page = renderHtml(sampleReport(), { diff: diffReports(previousSampleReport(), sampleReport()) });
+    const section = page.slice(page.indexOf('<section id="diff"'), page.indexOf('<section id="devices"'));
+    expect(section).toContain("<li>1 new, 1 resolved, 6 still failing, 1 not re-checked</li>");
+    expect(section).toContain('<caption>New problems (1)</caption>');
+    expect(section).toContain("(serial &lt;script&gt;alert(1)&lt;/script&gt;)");
+    expect(section).toContain('<tr><th scope="row">fw-branch-07</th><td><span class="badge st-blocked">Blocked</span></td><td><span class="badge st-unreachable">Unreachable</span></td></tr>');
+    expect(section).toContain("<p><strong>Devices removed:</strong> fw-old-99</p>");
+  });
+});

@@ -39,7 +39,7 @@ const device: Device = {
 describe("planDevice", () => {
   it("runs a command needed by several checks once, facts first, in a stable order", () => {
     const plan = planDevice(device, [check("a", ["paloalto_panos"], ["show jobs all", "show system info"]), check("b", ["paloalto_panos"], ["show jobs all", "show ntp"]), check("c", ["cisco_ios"], ["show version"])]);
-    expect(plan.commands.map((c) => c.command)).toEqual(["show system info", "show jobs all", "show ntp"]);
+    expect(plan.commands.map((c) => c.command)).toEqual(["show system info", "show high-availability state", "show jobs all", "show ntp"]);
     expect(plan.checks.map((c) => c.definition.id)).toEqual(["a", "b"]);
     expect(plan.targetVersion).toBe("10.2.4-h4");
   });
@@ -50,6 +50,7 @@ describe("planDevice", () => {
     const plan = planDevice(device, [xml, check("y", ["paloalto_panos"], ["show ntp", "show jobs all"])]);
     expect(plan.commands).toEqual([
       { command: "show system info", output: "text" },
+      { command: "show high-availability state", output: "text" },
       { command: "show ntp", output: "text" },
       { command: "show jobs all", output: "text" },
       { command: "show jobs all", output: "xml" },

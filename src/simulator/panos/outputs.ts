@@ -12,6 +12,9 @@ import type { Fault, SimDeviceSpec } from "../types.js";
 
 export const PANOS_SYSTEM_INFO_COMMAND = "show system info";
 export const PANOS_PHY_COMMAND = "show system state filter-pretty sys.s*.p*.phy";
+export const PANOS_HA_STATE_COMMAND = "show high-availability state";
+/** What a standalone firewall prints for `show high-availability state` (written by us from documentation). */
+export const PANOS_HA_NOT_ENABLED = "HA not enabled\n";
 
 export interface SystemInfoSpec {
   hostname: string;
@@ -183,6 +186,7 @@ export function panosDevice(options: PanosDeviceOptions): SimDeviceSpec {
         swVersion: options.swVersion,
       }),
       [PANOS_PHY_COMMAND]: panosPhyState(options.ports),
+      [PANOS_HA_STATE_COMMAND]: PANOS_HA_NOT_ENABLED,
     },
   };
   if (options.faults) spec.faults = options.faults;

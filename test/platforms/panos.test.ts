@@ -1,0 +1,50 @@
+// The PAN-OS profile: the read-only policy (what may be sent at all) and the device facts it reads.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { panos, panosHaRole, panosIsReadOnly } from "../../src/platforms/panos.js";
+
+const FIXTURES = new URL("../fixtures/paloalto_panos/", import.meta.url).pathname;
+
+describe("PAN-OS read-only policy", () => {
+  it.each(["show system info", "show system state filter-pretty sys.s*.p*.phy", "show jobs all | match ACT", "request license info", "check pending-changes", "set cli pager off", "set cli op-command-xml-output on"])("allows %s", (command) => {
+    expect(panosIsReadOnly(command)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["request restart system", /"request" commands can change/],
+    ["request system software install version 10.2.4-h4", /"request" commands can change/],
+    ["set deviceconfig system hostname x", /"set" commands can change/],
+    ["configure", /"configure" commands/],
+    ["commit", /"commit" commands/],
+    ["debug software restart process management-server", /"debug" commands/],
+    ["clear session all", /"clear" commands/],
+    ["delete config saved x", /"delete" commands/],
+    ["show system info | tee /tmp/x", /not a read-only output filter/],
+    ["show system info\nrequest restart system", /single line/],
+    ["", /empty/],
+  ])("refuses %j", (command, reason) => {
+    const verdict = panosIsReadOnly(command);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.ok === false && verdict.reason).toMatch(reason);
+  });
+
+  it("session settings are allowed for the transport but named as such, so checks cannot use them", () => {
+    expect(panos.isSessionSetting("set cli op-command-xml-output on")).toBe(true);
+    expect(panos.isSessionSetting("set cli config-output-format set")).toBe(false);
+    expect(panosIsReadOnly("set cli config-output-format set").ok).toBe(false);
+  });
+});
+
+describe("PAN-OS facts", () => {
+  it("reads hostname, model, serial and version from the real `show system info` capture", () => {
+    const raw = readFileSync(`${FIXTURES}show_system_info/ntc-templates__tests__paloalto_panos__show_system_info__paloalto_panos_show_system_info.raw`, "utf8");
+    expect(panos.facts[0]!.parse(raw)).toMatchObject({ hostname: "pa1", model: "PA-VM", serial: "unknown", softwareVersion: "7.0.1", uptime: "2 days, 2:38:49" });
+  });
+
+  it("reads the HA role from the local section, and standalone when HA is off", () => {
+    const all = readFileSync(`${FIXTURES}show_high-availability_all/ntc-templates__tests__paloalto_panos__show_high-availability_all__paloalto_panos_show_high-availability_all.raw`, "utf8");
+    expect(panosHaRole(all)).toEqual({ haRole: "active" });
+    expect(panosHaRole("HA not enabled\n")).toEqual({ haRole: "standalone" });
+    expect(panosHaRole("something else")).toEqual({});
+  });
+});
