@@ -79,8 +79,9 @@ function parseSelector(raw: string): Selector {
 }
 
 /**
- * Loads the checks that `--checks` selects. Paths (files, folders) add their checks; ids, globs and tags
- * select from everything known (built-in library plus the paths); `!` excludes. No selector: the built-ins.
+ * Loads the checks that `--checks` selects. Paths (files, folders) add their checks, replacing built-in checks
+ * with the same id; ids, globs and tags select from everything known (built-in library plus the paths); `!`
+ * excludes. No selector: the built-ins.
  */
 export async function loadChecks(specs: readonly string[]): Promise<{ checks: LoadedCheck[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
@@ -96,9 +97,13 @@ export async function loadChecks(specs: readonly string[]): Promise<{ checks: Lo
   const files = [...new Set([...pathFiles, ...builtin])];
   const results = await Promise.all(files.map((f) => loadCheckFile(f)));
 
+  // A check given by path replaces the built-in check with the same id (a site's edited copy); two given
+  // checks with one id are an error.
   const all: LoadedCheck[] = [];
   const seen = new Map<string, string>();
+  const givenIds = new Set(results.filter((r) => r.check && pathFiles.includes(r.check.file)).map((r) => r.check!.definition.id));
   for (const r of results) {
+    if (r.check && givenIds.has(r.check.definition.id) && !pathFiles.includes(r.check.file)) continue;
     diagnostics.push(...r.diagnostics);
     if (!r.check) continue;
     const id = r.check.definition.id;

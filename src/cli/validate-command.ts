@@ -4,6 +4,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, relative } from "node:path";
 import { checkFilesUnder } from "../checks/library.js";
 import { loadCheckFile } from "../checks/load.js";
+import { findTestFiles, loadTestCases } from "../checks/testing.js";
 import { validateInventoryFile } from "../inventory/load.js";
 import { EXIT } from "../runner/status.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
@@ -26,7 +27,11 @@ export async function validateCommand(paths: string[], io: CliIo): Promise<numbe
         diagnostics.push(...(await validateInventoryFile(file)));
       } else {
         checks += 1;
-        diagnostics.push(...(await loadCheckFile(file)).diagnostics);
+        const loaded = await loadCheckFile(file);
+        diagnostics.push(...loaded.diagnostics);
+        // The check's own test cases are part of it: a broken test file is a problem with the check.
+        const testFile = findTestFiles([file]).get(file);
+        if (loaded.check && testFile) diagnostics.push(...(await loadTestCases(testFile, loaded.check)).diagnostics);
       }
     }
   }

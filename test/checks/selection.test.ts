@@ -1,9 +1,10 @@
 // Check selection (paths, ids, globs, tags, exclusions), packs and depends_on validation.
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dependencyOrder, loadChecks, packOf } from "../../src/checks/library.js";
+import { packagePath } from "../../src/util/package-root.js";
 
 let dir: string;
 
@@ -40,7 +41,8 @@ describe("check selection", () => {
     expect(await ids([dir, "!site-c"])).toEqual(["site-a", "site-b"]);
     expect(await ids([dir, "!tag:ha"])).toEqual(["site-c"]);
     expect(await ids(["site-c", join(dir, "site-a.yaml")].map((s) => (s === "site-c" ? join(dir, "site-c.yaml") : s)))).toEqual(["site-c", "site-a"]);
-    expect(await ids(["panos-*"])).toEqual(["panos-transceivers-supported"]);
+    expect(await ids(["panos-trans*"])).toEqual(["panos-transceivers-supported"]);
+    expect((await ids(["panos-*"])).every((id) => id.startsWith("panos-"))).toBe(true);
     expect(await ids(["tag:optics"])).toEqual(["panos-transceivers-supported"]);
   });
 
@@ -60,6 +62,15 @@ describe("check selection", () => {
     expect(unknown.diagnostics).toEqual([expect.objectContaining({ line: 7, message: expect.stringContaining('depends on unknown check "site-a"') })]);
     const ok = await loadChecks([join(dir, "site-b.yaml"), join(dir, "site-a.yaml")]);
     expect(dependencyOrder(ok.checks).map((c) => c.definition.id)).toEqual(["site-a", "site-b"]);
+  });
+
+  it("a check given by path replaces the built-in with the same id", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "preflight-shadow-"));
+    const builtin = readFileSync(packagePath("checks", "panos", "panos-transceivers-supported.yaml"), "utf8");
+    writeFileSync(join(copy, "panos-transceivers-supported.yaml"), builtin.replace("severity: critical", "severity: high").replace(/\.\.\/data\//g, `${packagePath("checks", "data")}/`));
+    const r = await loadChecks([copy]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.checks.map((c) => [c.definition.id, c.definition.severity])).toEqual([["panos-transceivers-supported", "high"]]);
   });
 
   it("finds the pack a check belongs to", async () => {
