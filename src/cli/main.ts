@@ -10,6 +10,8 @@ import { listCommand } from "../checks/list.js";
 import { testCommand } from "../checks/testing.js";
 import { pathCommand } from "../paths/format.js";
 import { captureCommand } from "./capture-command.js";
+import { diffCommand } from "./diff-command.js";
+import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
 import { TOOL } from "./tool.js";
 import { validateCommand } from "./validate-command.js";
@@ -32,7 +34,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
 
   addSelectionOptions(program.command("run").description("audit the selected devices and write the readiness report"))
     .option("--from-capture <dir>", "evaluate a capture made by `preflight capture`, offline (no SSH)")
-    .option("-f, --format <formats>", "report formats: json,html", collectList, [])
+    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,md (default json,html)", collectList, [])
+    .option("--stdout <format>", "print this format on stdout instead of the summary: json, junit, csv, md, html, summary")
+    .option("--baseline <report.json>", "compare with a previous run: new failures, resolved, still failing")
+    .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
     .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (opts: RawRunOptions) => {
@@ -45,6 +50,27 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .action(async (opts: RawRunOptions) => {
       onExit(await withInterrupt((signal) => captureCommand({ ...opts, format: [], failOn: "low" }, processIo(signal))));
     });
+
+  program
+    .command("report")
+    .description("re-render a saved report.json in other formats (offline)")
+    .argument("<report.json>", "a report written by `preflight run`")
+    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,md", collectList, [])
+    .option("-o, --out <dir>", "output folder", "preflight-report")
+    .option("--stdout <format>", "print this format on stdout: json, junit, csv, md, html, summary (default summary)")
+    .option("--baseline <report.json>", "compare with an older run")
+    .option("--waivers <file>", "apply waivers (docs/reports.md)")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (file: string, opts: { format: string[]; out: string; stdout?: string; baseline?: string; waivers?: string }) => onExit(await reportCommand(file, opts, processIo())));
+
+  program
+    .command("diff")
+    .description("compare two runs: new failures, resolved, still failing, devices added or removed")
+    .argument("<old.json>", "the earlier report.json")
+    .argument("<new.json>", "the later report.json")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["summary", "md", "json"]).default("summary"))
+    .addHelpText("after", "\nExit codes: 0 no new failures, 1 new failures, 3 bad input.")
+    .action(async (oldFile: string, newFile: string, opts: { format: string }) => onExit(await diffCommand(oldFile, newFile, opts.format, processIo())));
 
   program
     .command("path")

@@ -4,8 +4,7 @@ import { SEVERITIES, type Severity } from "../model/result.js";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 
-export const FORMATS = ["json", "html"] as const;
-export type Format = (typeof FORMATS)[number];
+import { FILE_FORMATS, FORMATS, type FileFormat, type ReportFormat } from "../report/formats.js";
 
 export interface RawRunOptions {
   inventory?: string;
@@ -18,6 +17,9 @@ export interface RawRunOptions {
   path: string[];
   out: string;
   format: string[];
+  stdout?: string;
+  baseline?: string;
+  waivers?: string;
   concurrency: string;
   knownHosts?: string;
   acceptNewHostKeys: boolean;
@@ -41,7 +43,14 @@ export interface RunOptions {
   /** Explicit upgrade path for every selected device (--path), the target last. */
   path?: string[];
   out: string;
-  formats: Format[];
+  /** Written to files in --out. */
+  formats: FileFormat[];
+  /** Printed on stdout instead of the terminal summary (one format only). */
+  stdout?: ReportFormat;
+  /** The previous run's report.json to compare with. */
+  baseline?: string;
+  /** A waivers file (docs/reports.md). */
+  waivers?: string;
   concurrency: number;
   knownHosts?: string;
   acceptNewHostKeys: boolean;
@@ -64,8 +73,10 @@ export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; dia
   if (!raw.inventory && !raw.fromCapture) problem("--inventory", "an inventory is required (YAML or CSV); `npm run demo` shows one");
   const formats = raw.format.map((f) => f.toLowerCase());
   for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) problem("--format", `unknown format "${f}"${didYouMeanHint(f, [...FORMATS])}; use ${FORMATS.join(", ")}`);
+    if (!(FILE_FORMATS as readonly string[]).includes(f)) problem("--format", `unknown format "${f}"${didYouMeanHint(f, [...FILE_FORMATS])}; use ${FILE_FORMATS.join(", ")}`);
   }
+  const stdout = raw.stdout?.toLowerCase();
+  if (stdout !== undefined && !(FORMATS as readonly string[]).includes(stdout)) problem("--stdout", `unknown format "${stdout}"${didYouMeanHint(stdout, [...FORMATS])}; use one of ${FORMATS.join(", ")}`);
   const concurrency = integer(raw.concurrency, "--concurrency", 1, 1000, problem);
   const seconds = (value: string, option: string) => integer(value, option, 1, 86_400, problem) * 1000;
   const connectTimeoutMs = seconds(raw.connectTimeout, "--connect-timeout");
@@ -88,7 +99,10 @@ export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; dia
       ...(raw.targetVersion ? { targetVersion: raw.targetVersion } : {}),
       ...(raw.path?.length ? { path: raw.path } : {}),
       out: raw.out,
-      formats: [...new Set(formats)] as Format[],
+      formats: [...new Set(formats)] as FileFormat[],
+      ...(stdout ? { stdout: stdout as ReportFormat } : {}),
+      ...(raw.baseline ? { baseline: raw.baseline } : {}),
+      ...(raw.waivers ? { waivers: raw.waivers } : {}),
       concurrency,
       ...(raw.knownHosts ? { knownHosts: raw.knownHosts } : {}),
       acceptNewHostKeys: raw.acceptNewHostKeys,

@@ -20,9 +20,12 @@ import { KnownHosts } from "../transport/known-hosts.js";
 import { InputError, formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import type { CliIo } from "./io.js";
 import { checkRunOptions, type RawRunOptions, type RunOptions } from "./options.js";
+import { loadOutputInputs, type OutputInputs } from "./output.js";
 
 export interface Prepared {
   options: RunOptions;
+  /** The baseline report and waivers, read before any device is contacted. */
+  outputs: OutputInputs;
   inventoryFile: string;
   devices: Device[];
   checks: LoadedCheck[];
@@ -34,6 +37,7 @@ export interface Prepared {
 export async function prepareRun(raw: RawRunOptions, io: CliIo): Promise<Prepared | number> {
   const { options, diagnostics } = checkRunOptions(raw);
   const loaded = await loadChecks(options?.checks ?? raw.checks);
+  const outputs = loadOutputInputs({ ...(options?.baseline ? { baseline: options.baseline } : {}), ...(options?.waivers ? { waivers: options.waivers } : {}) }, diagnostics);
   diagnostics.push(...loaded.diagnostics);
   let devices: Device[] | undefined;
   let capture: Capture | undefined;
@@ -89,7 +93,7 @@ export async function prepareRun(raw: RawRunOptions, io: CliIo): Promise<Prepare
     });
   }
   if (problems.length) return fail(io, problems);
-  return { options, inventoryFile: options.fromCapture ?? options.inventory ?? "", devices: selection.selected, checks: loaded.checks, plans, connect };
+  return { options, outputs, inventoryFile: options.fromCapture ?? options.inventory ?? "", devices: selection.selected, checks: loaded.checks, plans, connect };
 }
 
 function fail(io: CliIo, diagnostics: Diagnostic[]): number {

@@ -2,12 +2,11 @@
 // replayed from a capture), write the reports, print the summary, and return the exit code.
 import { relative } from "node:path";
 import type { RunMeta } from "../model/result.js";
-import { renderSummary } from "../report/summary.js";
-import { writeReports } from "../report/write.js";
 import { assembleReport, checkRefs } from "../runner/assemble.js";
 import { runAudit } from "../runner/run.js";
 import type { CliIo } from "./io.js";
 import type { RawRunOptions } from "./options.js";
+import { emitReport } from "./output.js";
 import { prepareRun } from "./prepare.js";
 import { createProgress } from "./progress.js";
 import { TOOL } from "./tool.js";
@@ -44,8 +43,5 @@ export async function runCommand(raw: RawRunOptions, io: CliIo): Promise<number>
     ...(options.fromCapture ? { fromCapture: relative(io.cwd, options.fromCapture) || options.fromCapture } : {}),
   };
   const report = assembleReport(meta, devices);
-  const written = await writeReports(report, options.out, options.formats);
-  io.stdout.write(renderSummary(report, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
-  for (const path of written) io.stdout.write(`wrote ${relative(io.cwd, path) || path}\n`);
-  return report.summary.exitCode;
+  return emitReport(report, prepared.outputs, { out: options.out, formats: options.formats, ...(options.stdout ? { stdout: options.stdout } : {}) }, io);
 }
