@@ -13,7 +13,7 @@ import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { packagePath } from "../util/package-root.js";
 import { diagnosticAt, parseYamlSource, positionOf, type KeyPath, type YamlSource } from "../util/yaml-source.js";
-import { evaluateCheck, type DeviceContext, type GatheredOutput, type Hop } from "./evaluate.js";
+import { evaluateCheck, type DeviceContext, type GatheredOutput } from "./evaluate.js";
 import { loadChecks } from "./library.js";
 import { deepEqual } from "./operators.js";
 import { rewriteErrors } from "./schema.js";

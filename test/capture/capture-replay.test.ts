@@ -10,6 +10,7 @@ import type { Capture } from "../../src/capture/format.js";
 import type { RunReport } from "../../src/model/result.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
+import { withSuiteOutputs } from "../../src/simulator/panos/suite/index.js";
 import { PANOS_PHY_COMMAND, panosDevice, type PortSpec } from "../../src/simulator/panos/outputs.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 
@@ -32,10 +33,10 @@ let dir: string;
 
 beforeAll(async () => {
   fleet = await startFleet([
-    panosDevice({ name: "fw-ok", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM], ...CREDS }),
-    panosDevice({ name: "fw-bad", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM, FS], ...CREDS }),
-    panosDevice({ name: "fw-down", model: "PA-850", swVersion: "9.1.14", ports: [OEM], ...CREDS, faults: [{ kind: "refuse" }] }),
-    panosDevice({ name: "fw-cut", model: "PA-850", swVersion: "9.1.14", ports: [OEM], ...CREDS, faults: [{ kind: "disconnect-mid-output", command: PANOS_PHY_COMMAND }] }),
+    withSuiteOutputs(panosDevice({ name: "fw-ok", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM], ...CREDS })),
+    withSuiteOutputs(panosDevice({ name: "fw-bad", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM, FS], ...CREDS })),
+    withSuiteOutputs(panosDevice({ name: "fw-down", model: "PA-850", swVersion: "9.1.14", ports: [OEM], ...CREDS, faults: [{ kind: "refuse" }] })),
+    withSuiteOutputs(panosDevice({ name: "fw-cut", model: "PA-850", swVersion: "9.1.14", ports: [OEM], ...CREDS, faults: [{ kind: "disconnect-mid-output", command: PANOS_PHY_COMMAND }] })),
   ]);
   dir = mkdtempSync(join(tmpdir(), "preflight-capture-"));
   writeFileSync(join(dir, "inventory.yaml"), fleetInventoryYaml(fleet, { group: "lab", targetVersion: "10.2.4-h4" }));
