@@ -10,6 +10,7 @@
 // Each problem changes only the lines behind one finding, as the written-by-preflight__* fixtures do.
 // The content problem assumes a target on PAN-OS 10.2 (the only feature release with a known minimum);
 // the HA problems assume the default `ha_expected: true`.
+import type { SuiteOutputs, SuiteProblem } from "./types.js";
 export const HA_ALL_COMMAND = "show high-availability all";
 export const NTP_COMMAND = "show ntp";
 export const SYSTEM_INFO_COMMAND = "show system info";
@@ -213,16 +214,7 @@ function replaceNth(text: string, from: string, to: string, nth = 1): string {
   return text.slice(0, index) + to + text.slice(index + from.length);
 }
 
-export interface SuiteOutputs {
-  outputs: Record<string, string>;
-  xmlOutputs: Record<string, string>;
-}
 
-export interface SuiteProblem {
-  outputs?: Record<string, string>;
-  xmlOutputs?: Record<string, string>;
-  expect: { check: string; status: "fail" | "warn" };
-}
 
 export const healthy: SuiteOutputs = {
   outputs: { [HA_ALL_COMMAND]: HA_ALL },
@@ -268,3 +260,5 @@ export const problems: Record<string, SuiteProblem> = {
     expect: { check: "panos-content-version", status: "fail" },
   },
 };
+
+export type { SuiteOutputs, SuiteProblem };

@@ -6,12 +6,10 @@ import { PANOS_HA_STATE_COMMAND } from "../outputs.js";
 import * as haTimeContent from "./ha-time-content.js";
 import * as jobsLocksLicenses from "./jobs-locks-licenses.js";
 import * as resourcesHardware from "./resources-hardware.js";
+import type { SuiteProblem } from "./types.js";
 
-export interface SuiteProblem {
-  outputs?: Record<string, string>;
-  xmlOutputs?: Record<string, string>;
-  expect: { check: string; status: "fail" | "warn" };
-}
+export type { SuiteProblem };
+
 
 const AREAS = [haTimeContent, jobsLocksLicenses, resourcesHardware];
 

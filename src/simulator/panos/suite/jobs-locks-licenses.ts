@@ -13,6 +13,7 @@
 //
 // The healthy firewall passes every one of those checks; each problem overrides only the output its own
 // check reads, so it trips that check and no other.
+import type { SuiteOutputs, SuiteProblem } from "./types.js";
 
 const JOBS_FINISHED = `<response status="success">
     <result>
@@ -461,18 +462,7 @@ Expires: Never
 Expired?: no
 `;
 
-export interface SuiteOutputs {
-  /** Exact command -> text output. */
-  outputs: Record<string, string>;
-  /** Exact command -> XML output (after `set cli op-command-xml-output on`). */
-  xmlOutputs: Record<string, string>;
-}
 
-export interface SuiteProblem {
-  outputs?: Record<string, string>;
-  xmlOutputs?: Record<string, string>;
-  expect: { check: string; status: "fail" | "warn" };
-}
 
 export const healthy: SuiteOutputs = {
   outputs: {
@@ -521,3 +511,5 @@ export const problems: Record<string, SuiteProblem> = {
     expect: { check: "panos-support-valid", status: "fail" },
   },
 };
+
+export type { SuiteOutputs, SuiteProblem };

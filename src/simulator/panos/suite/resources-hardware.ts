@@ -15,17 +15,13 @@
 //   test_get_available_image_data response, listing the images of the paths the fleet uses as downloaded
 //   (HEALTHY_DOWNLOADED). A device whose upgrade path needs another image must add it (softwareInfo()).
 // Each problem changes only the output behind one finding.
+import type { SuiteProblem } from "./types.js";
 export const DISK_SPACE_COMMAND = "show system disk-space";
 export const SYSTEM_RESOURCES_COMMAND = "show system resources";
 export const RESOURCE_MONITOR_COMMAND = "show running resource-monitor minute last 15";
 export const ENVIRONMENTALS_COMMAND = "show system environmentals";
 export const SOFTWARE_INFO_COMMAND = "request system software info";
 
-export interface SuiteProblem {
-  outputs?: Record<string, string>;
-  xmlOutputs?: Record<string, string>;
-  expect: { check: string; status: "fail" | "warn" };
-}
 
 /** test/fixtures/paloalto_panos/show_system_disk-space/pan-os-upgrade-assurance__tests__test_firewall_proxy.py__test_get_disk_utilization_ok__L1319-1334.cdata.txt, byte for byte: the CDATA of the real XML API response (20G free on /opt/panrepo). */
 export const DISK_SPACE = [
@@ -333,3 +329,5 @@ export const problems: Record<string, SuiteProblem> = {
     expect: { check: "panos-dataplane-load", status: "fail" },
   },
 };
+
+export type { SuiteProblem };
