@@ -1,5 +1,5 @@
 // The benchmark's peer: the least any ssh2-based tool must do for the same audit — log in to every device,
-// open a shell, run the same five commands (three set-up, two show) waiting for the prompt after each, and
+// open a shell, run the same six commands (three set-up, three show) waiting for the prompt after each, and
 // close — with no parsing, checks or reports. preflight's CPU is compared against this floor.
 // Usage: node dist/bench/raw-ssh2.js INVENTORY.yaml CONCURRENCY (credentials from PREFLIGHT_USERNAME/PASSWORD).
 import { readFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import pLimit from "p-limit";
 import ssh2 from "ssh2";
 import { parse } from "yaml";
 
-const COMMANDS = ["set cli pager off", "set cli scripting-mode on", "set cli terminal width 500", "show system info", "show system state filter-pretty sys.s*.p*.phy"];
+const COMMANDS = ["set cli pager off", "set cli scripting-mode on", "set cli terminal width 500", "show system info", "show high-availability state", "show system state filter-pretty sys.s*.p*.phy"];
 
 interface Host {
   host: string;

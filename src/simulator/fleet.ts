@@ -87,6 +87,9 @@ async function startDevice(spec: SimDeviceSpec, host: string): Promise<RunningDe
     serveConnection(client, spec, keys, () => socket?.write("", () => socket.destroy()));
   });
   const tcp = createServer((socket) => {
+    // The CLI echoes keystrokes one by one, as a device does; without this, Nagle's algorithm holds each echo
+    // back ~40 ms waiting for the client's ACK, and every simulated command looks slow.
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
     ssh.injectSocket(socket);
