@@ -59,6 +59,23 @@ function panosFacts(output: string): DeviceFacts {
   return facts;
 }
 
+export const REDACTED = "[redacted by preflight]";
+
+// Configuration elements that hold secrets (even encrypted ones): a private key, a password hash, a pre-shared or
+// shared key, a TACACS/RADIUS secret, SNMP credentials. `show config running` prints them; nothing preflight
+// keeps (evidence, captures, reports) may contain them.
+const SECRET_ELEMENTS = ["private-key", "phash", "password", "secret", "key", "auth-key", "pre-shared-key", "authpwd", "privpwd", "community"];
+const SECRET_XML = new RegExp(`<(${SECRET_ELEMENTS.join("|")})>([^<]+)</\\1>`, "g");
+const SECRET_SET_FORMAT = new RegExp(`(\\s(?:${SECRET_ELEMENTS.join("|")}) )("[^"]*"|\\S+)`, "g");
+const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
+
+export function panosRedactSecrets(output: string): string {
+  let out = output.replace(PEM_PRIVATE_KEY, REDACTED).replace(SECRET_XML, `<$1>${REDACTED}</$1>`);
+  // `set` format (set cli config-output-format set): `set mgt-config users admin phash $1$...`
+  if (/^set /m.test(out)) out = out.replace(SECRET_SET_FORMAT, `$1${REDACTED}`);
+  return out;
+}
+
 /**
  * HA role from `show high-availability state`: the local State line (active, passive, active-primary, ...), or
  * "standalone" when HA is not enabled. Anything else leaves the fact unknown rather than guessed.
@@ -81,6 +98,7 @@ export const panos: PlatformProfile = {
   bannerAnswer: "yes",
   isReadOnly: panosIsReadOnly,
   isSessionSetting: panosIsSessionSetting,
+  redactSecrets: panosRedactSecrets,
   outputModes: { xml: { enter: "set cli op-command-xml-output on", exit: "set cli op-command-xml-output off" } },
   facts: [
     { command: "show system info", parse: panosFacts },

@@ -28,6 +28,8 @@ export interface PlatformProfile {
   isReadOnly(command: string): ReadOnlyVerdict;
   /** Commands that only change this CLI session: preflight sends them itself; checks may not. */
   isSessionSetting(command: string): boolean;
+  /** Removes secrets (private keys, password hashes, pre-shared keys) from an output before anything keeps it. */
+  redactSecrets(output: string): string;
   /** Output modes other than text, entered and left with session settings (PAN-OS: XML). */
   outputModes: Partial<Record<"xml", { enter: string; exit: string }>>;
   /** Commands whose outputs give device facts, and how to read each; the first one is required. */

@@ -1,5 +1,5 @@
 // The production Connector: SSH with the device's resolved secrets, the platform profile, known_hosts
-// checking and the session time limits.
+// checking, the session time limits, and the removal of secrets from everything the device prints.
 import type { Secrets } from "../inventory/types.js";
 import type { KnownHosts } from "../transport/known-hosts.js";
 import { openSshSession } from "../transport/ssh-session.js";
@@ -18,12 +18,21 @@ export function sshConnector(options: SshConnectorOptions): Connector {
   return async (plan, signal) => {
     const secrets = options.secrets.get(plan.device.credentials.name);
     if (!secrets) throw new Error(`credential set "${plan.device.credentials.name}" was not resolved`);
-    return openSshSession({ name: plan.device.name, host: plan.device.host, port: plan.device.port }, secrets, {
+    const session = await openSshSession({ name: plan.device.name, host: plan.device.host, port: plan.device.port }, secrets, {
       profile: plan.profile,
       timeouts: options.timeouts,
       knownHosts: options.knownHosts,
       acceptNewHostKeys: options.acceptNewHostKeys,
       signal,
     });
+    // Secrets in device output (private keys, password hashes) are removed here, before evidence, captures or
+    // reports can keep them.
+    return {
+      run: async (command) => {
+        const result = await session.run(command);
+        return { ...result, output: plan.profile.redactSecrets(result.output) };
+      },
+      close: () => session.close(),
+    };
   };
 }

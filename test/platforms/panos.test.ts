@@ -1,7 +1,7 @@
 // The PAN-OS profile: the read-only policy (what may be sent at all) and the device facts it reads.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { panos, panosHaRole, panosIsReadOnly } from "../../src/platforms/panos.js";
+import { panos, panosHaRole, panosIsReadOnly, panosRedactSecrets } from "../../src/platforms/panos.js";
 
 const FIXTURES = new URL("../fixtures/paloalto_panos/", import.meta.url).pathname;
 
@@ -46,5 +46,23 @@ describe("PAN-OS facts", () => {
     expect(panosHaRole(all)).toEqual({ haRole: "active" });
     expect(panosHaRole("HA not enabled\n")).toEqual({ haRole: "standalone" });
     expect(panosHaRole("something else")).toEqual({});
+  });
+});
+
+describe("PAN-OS secret redaction", () => {
+  it("removes private keys, password hashes and shared secrets from XML, set-format and PEM output", () => {
+    const xml = "<entry><private-key>-AQ==c2VjcmV0</private-key><phash>$5$abc</phash><pre-shared-key><key>-AQ==psk</key></pre-shared-key><key-size>2048</key-size><common-name>fw</common-name></entry>";
+    const out = panosRedactSecrets(xml);
+    expect(out).not.toMatch(/c2VjcmV0|\$5\$abc|-AQ==psk/);
+    expect(out).toContain("<key-size>2048</key-size>");
+    expect(out).toContain("<common-name>fw</common-name>");
+    const pem = "cert\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQww\n-----END ENCRYPTED PRIVATE KEY-----\n";
+    expect(panosRedactSecrets(pem)).toBe("cert\n[redacted by preflight]\n");
+    expect(panosRedactSecrets("set mgt-config users admin phash $1$salt$hash\nset deviceconfig system hostname fw1\n")).toBe("set mgt-config users admin phash [redacted by preflight]\nset deviceconfig system hostname fw1\n");
+  });
+
+  it("leaves ordinary output alone", () => {
+    const raw = readFileSync(`${FIXTURES}show_system_info/ntc-templates__tests__paloalto_panos__show_system_info__paloalto_panos_show_system_info.raw`, "utf8");
+    expect(panosRedactSecrets(raw)).toBe(raw);
   });
 });

@@ -100,6 +100,25 @@ describe("runner with injected faults", () => {
     expect(JSON.stringify(results)).not.toContain(CREDS.password);
   });
 
+  it("secrets in device output never reach what preflight keeps", async () => {
+    const leaky = await startFleet([{ ...panosDevice({ name: "leaky", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM], ...CREDS }), outputs: { "show config running": "<private-key>-AQ==TOPSECRET</private-key><phash>$1$HASHED</phash>" } }]);
+    try {
+      const kh = join(mkdtempSync(join(tmpdir(), "preflight-kh-")), "known_hosts");
+      writeFileSync(kh, leaky.knownHosts());
+      const connect = sshConnector({ secrets: new Map([["default", CREDS]]), knownHosts: new KnownHosts(kh), acceptNewHostKeys: false, timeouts: { connectMs: 3000, authMs: 3000, commandMs: 3000 } });
+      const device = { ...devices()[0]!, name: "leaky", host: leaky.devices[0]!.host, port: leaky.devices[0]!.port };
+      const session = await connect(planDevice(device, checks), new AbortController().signal);
+      try {
+        const out = await session.run("show config running");
+        expect(out.output).toBe("<private-key>[redacted by preflight]</private-key><phash>[redacted by preflight]</phash>");
+      } finally {
+        await session.close();
+      }
+    } finally {
+      await leaky.close();
+    }
+  });
+
   it("an unknown host key fails that device only", async () => {
     writeFileSync(knownHostsFile, fleet.knownHosts().split("\n").filter((l) => !l.startsWith(`[127.0.0.1]:${fleet.devices[0]!.port} `)).join("\n"));
     try {
