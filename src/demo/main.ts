@@ -2,7 +2,7 @@
 // (OEM optics, non-OEM optics, copper only, one unreachable, one wrong password), audits them for PAN-OS
 // 10.2.4-h4 with the real CLI path (SSH, known_hosts, checks, reports), and checks that every device was
 // classified as the fleet says it should be. Exits 0 when the demo itself worked.
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { runCommand } from "../cli/run-command.js";
 import type { CliIo } from "../cli/io.js";
@@ -11,7 +11,6 @@ import { demoFleetSpecs, expectedDemoOutcome } from "../simulator/fleets/demo-fl
 import { startFleet } from "../simulator/fleet.js";
 import { fleetInventoryYaml } from "../simulator/inventory.js";
 import { packagePath } from "../util/package-root.js";
-import { readFile } from "node:fs/promises";
 
 const DEVICES = Number(process.env.PREFLIGHT_DEMO_DEVICES ?? 50);
 const TARGET = "10.2.4-h4";
@@ -66,11 +65,11 @@ async function main(): Promise<number> {
       io,
     );
     const report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as RunReport;
-    const wrong = report.devices.filter((d, i) => d.status !== expectedDemoOutcome(specs[i]!));
+    const wrong = report.devices.map((d, i) => ({ device: d, expected: expectedDemoOutcome(specs[i]!) })).filter((w) => w.device.status !== w.expected);
     process.stdout.write(`\nOpen the report: ${relative(process.cwd(), join(out, "report.html"))}\n`);
     process.stdout.write(`preflight exited ${code} (1 = blocked devices found, as expected for this fleet)\n`);
     if (code !== 1 || wrong.length) {
-      for (const d of wrong) process.stderr.write(`demo: ${d.name} was ${d.status}, expected ${expectedDemoOutcome(specs[d.name ? report.devices.indexOf(d) : 0]!)}\n`);
+      for (const w of wrong) process.stderr.write(`demo: ${w.device.name} was ${w.device.status}, expected ${w.expected}\n`);
       process.stderr.write("demo: the audit did not classify the fleet as expected\n");
       return 1;
     }
