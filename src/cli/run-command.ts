@@ -1,5 +1,6 @@
 // `preflight run`: validate everything first (prepare.ts), audit the selected devices (live over SSH or
 // replayed from a capture), write the reports, print the summary, and return the exit code.
+import { hostname, userInfo } from "node:os";
 import { relative } from "node:path";
 import type { RunMeta } from "../model/result.js";
 import { assembleReport, checkRefs } from "../runner/assemble.js";
@@ -30,6 +31,7 @@ export async function runCommand(raw: RawRunOptions, io: CliIo): Promise<number>
 
   const meta: RunMeta = {
     tool: TOOL,
+    runBy: { user: userInfo().username, host: hostname() },
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     interrupted: io.signal?.aborted ?? false,

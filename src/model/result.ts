@@ -84,6 +84,8 @@ export interface CheckRef {
 
 export interface RunMeta {
   tool: { name: string; version: string };
+  /** Who ran the audit: the local user name and the machine it ran on. */
+  runBy?: { user: string; host: string };
   startedAt: string;
   finishedAt: string;
   /** True when the run was interrupted (Ctrl-C): unfinished devices are "not-run". */

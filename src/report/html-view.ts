@@ -269,6 +269,7 @@ export interface HtmlView {
   diff: DiffView | false;
   meta: {
     tool: string;
+    runBy: string;
     startedAt: string;
     finishedAt: string;
     duration: string;
@@ -337,6 +338,7 @@ export function buildHtmlView(report: RunReport, options: HtmlOptions = {}): Htm
     diff: options.diff === undefined ? false : diffView(options.diff, report),
     meta: {
       tool: `${meta.tool.name} ${meta.tool.version}`,
+      runBy: meta.runBy ? `${meta.runBy.user} on ${meta.runBy.host}` : HTML_TEXT.runByUnknown,
       startedAt: formatTime(meta.startedAt),
       finishedAt: formatTime(meta.finishedAt),
       duration: formatRunDuration(meta.startedAt, meta.finishedAt),

@@ -135,6 +135,7 @@ export const JUNIT_TEXT = {
 
 /** Words of the HTML report that the view builds (the fixed headings live in the templates). */
 export const HTML_TEXT = {
+  runByUnknown: "not recorded",
   filterCount: "Showing {shown} of {total} devices",
   anyOption: "any",
   severityAtLeast: (label: string): string => `${label} or higher`,

@@ -299,6 +299,7 @@ export function sampleReport(): RunReport {
     schemaVersion: REPORT_SCHEMA_VERSION,
     meta: {
       tool: { name: "preflight", version: "0.1.0" },
+      runBy: { user: "netops", host: "jump-01" },
       startedAt: "2024-05-14T21:00:03.120Z",
       finishedAt: "2024-05-14T21:01:47.905Z",
       interrupted: true,
