@@ -49,6 +49,7 @@ registerVersionFunction("version_ge", (c) => c >= 0);
 registerVersionFunction("version_gt", (c) => c > 0);
 registerVersionFunction("version_le", (c) => c <= 0);
 registerVersionFunction("version_lt", (c) => c < 0);
+import "./functions/x509.js"; // registers x509(pem): certificate key, signature and validity
 
 // One interpreter, reused: the library's withScope() builds a whole new function table per call, which
 // dominated evaluation time on large fleets. Its scope and root are set per evaluation instead (evaluation is

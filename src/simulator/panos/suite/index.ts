@@ -3,6 +3,7 @@
 // fleet test and by anyone who wants a fully answering simulated firewall.
 import type { SimDeviceSpec } from "../../types.js";
 import { PANOS_HA_STATE_COMMAND } from "../outputs.js";
+import * as certificates from "./certificates.js";
 import * as haTimeContent from "./ha-time-content.js";
 import * as jobsLocksLicenses from "./jobs-locks-licenses.js";
 import * as resourcesHardware from "./resources-hardware.js";
@@ -11,7 +12,7 @@ import type { SuiteProblem } from "./types.js";
 export type { SuiteProblem };
 
 
-const AREAS = [haTimeContent, jobsLocksLicenses, resourcesHardware];
+const AREAS = [haTimeContent, jobsLocksLicenses, resourcesHardware, certificates];
 
 /** Every problem the suite's simulator knows, by name (names are unique across areas). */
 export const SUITE_PROBLEMS: Record<string, SuiteProblem> = Object.assign({}, ...AREAS.map((a) => a.problems as Record<string, SuiteProblem>));
