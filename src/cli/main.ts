@@ -161,6 +161,13 @@ async function withInterrupt(run: (signal: AbortSignal) => Promise<number>): Pro
 }
 
 async function main(): Promise<void> {
+  // `preflight ... | head` closes the pipe early: that is the reader's choice, not a crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   let code: number = EXIT.ready;
   const program = buildProgram((c) => {
     code = c;
