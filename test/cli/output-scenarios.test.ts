@@ -1,12 +1,11 @@
 // The output stage through the built CLI: re-rendering a saved run, --stdout, --baseline, waivers and diff,
 // with the exit codes pipelines read.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { preflight } from "../helpers/cli.js";
 import type { RunReport } from "../../src/model/result.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
@@ -14,19 +13,10 @@ import { panosDevice, type PortSpec } from "../../src/simulator/panos/outputs.js
 import { withSuiteOutputs } from "../../src/simulator/panos/suite/index.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 
-const BIN = fileURLToPath(new URL("../../dist/src/cli/main.js", import.meta.url));
 const CREDS = { username: "audit", password: "output-Pa55" };
 const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "A1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "B2" } };
 
-function preflight(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
 
 let fleet: SimFleet;
 let dir: string;

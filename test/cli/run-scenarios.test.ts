@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, preflight } from "../helpers/cli.js";
 import { validateReport } from "../../src/report/validate-report.js";
 import type { RunReport } from "../../src/model/result.js";
 import { startFleet } from "../../src/simulator/fleet.js";
@@ -14,26 +14,11 @@ import type { SimFleet } from "../../src/simulator/types.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
 import { withSuiteOutputs } from "../../src/simulator/panos/suite/index.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = join(ROOT, "dist/src/cli/main.js");
 const CREDS = { username: "audit", password: "cli-test-Pa55word" };
 const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "FS1" } };
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function preflight(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Ran> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
 
 let fleet: SimFleet;
 let dir: string;
