@@ -26,8 +26,11 @@ export function panosIsSessionSetting(command: string): boolean {
 }
 
 export function panosIsReadOnly(command: string): ReadOnlyVerdict {
-  const cmd = command.trim().replace(/\s+/g, " ");
+  const cmd = command.trim().replace(/ +/g, " ");
   if (/[\r\n]/.test(command)) return { ok: false, reason: "commands must be a single line" };
+  // The command is typed into an interactive CLI: a control character (backspace, Ctrl-U, an escape sequence)
+  // or a tab (completion) could edit the line after this check, so only printable ASCII is sent.
+  if (/[^\x20-\x7e]/.test(command)) return { ok: false, reason: "commands may contain printable ASCII characters only (no control characters, tabs or non-ASCII)" };
   if (cmd === "") return { ok: false, reason: "the command is empty" };
   if (SESSION_SETTINGS.test(cmd)) return { ok: true };
   // Output filters (| match, | except) only read; anything else after a pipe is refused.
@@ -42,6 +45,7 @@ export function panosIsReadOnly(command: string): ReadOnlyVerdict {
   }
   if (READ_ONLY_EXCEPTIONS.some((re) => re.test(head))) return { ok: true };
   const verb = head.split(" ")[0];
+  if (/^show$/i.test(verb ?? "")) return { ok: false, reason: "PAN-OS commands are lower case" };
   return { ok: false, reason: `"${verb}" commands can change a PAN-OS device; only "show" and known read-only commands are allowed` };
 }
 
@@ -61,19 +65,23 @@ function panosFacts(output: string): DeviceFacts {
 
 export const REDACTED = "[redacted by preflight]";
 
-// Configuration elements that hold secrets (even encrypted ones): a private key, a password hash, a pre-shared or
-// shared key, a TACACS/RADIUS secret, SNMP credentials. `show config running` prints them; nothing preflight
-// keeps (evidence, captures, reports) may contain them.
-const SECRET_ELEMENTS = ["private-key", "phash", "password", "secret", "key", "auth-key", "pre-shared-key", "authpwd", "privpwd", "community"];
-const SECRET_XML = new RegExp(`<(${SECRET_ELEMENTS.join("|")})>([^<]+)</\\1>`, "g");
-const SECRET_SET_FORMAT = new RegExp(`(\\s(?:${SECRET_ELEMENTS.join("|")}) )("[^"]*"|\\S+)`, "g");
+// Configuration values that are secrets (even encrypted ones): private keys, password hashes, pre-shared and
+// shared keys, LDAP bind passwords, RADIUS/TACACS secrets, NTP authentication keys, SNMP credentials, API keys.
+// `show config running` prints them in XML, JSON, brace (the default) or set format; nothing preflight keeps
+// (evidence, captures, reports) may contain them. `public-key` is not a secret (certificates are checked).
+const SECRET_NAMES = "private-key|phash|password|[\\w-]*-password|passphrase|secret|[\\w-]*-secret|key|auth-key|authentication-key|pre-shared-key|api-key|authpwd|privpwd|community";
+const SECRET_XML = new RegExp(`<(${SECRET_NAMES})((?:\\s[^>]*)?)>([^<]+)</\\1>`, "g");
+const SECRET_JSON = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "g");
+// Brace format `phash $1$...;` and set format `... phash $1$...`: the name as a word, then its value.
+const SECRET_WORD = new RegExp(`((?:^|\\s)(?:${SECRET_NAMES}) )("[^"]*"|[^\\s;]+)`, "gm");
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
 
 export function panosRedactSecrets(output: string): string {
-  let out = output.replace(PEM_PRIVATE_KEY, REDACTED).replace(SECRET_XML, `<$1>${REDACTED}</$1>`);
-  // `set` format (set cli config-output-format set): `set mgt-config users admin phash $1$...`
-  if (/^set /m.test(out)) out = out.replace(SECRET_SET_FORMAT, `$1${REDACTED}`);
-  return out;
+  return output
+    .replace(PEM_PRIVATE_KEY, REDACTED)
+    .replace(SECRET_XML, `<$1$2>${REDACTED}</$1>`)
+    .replace(SECRET_JSON, `$1"${REDACTED}"`)
+    .replace(SECRET_WORD, `$1${REDACTED}`);
 }
 
 /**

@@ -22,6 +22,14 @@ describe("PAN-OS read-only policy", () => {
     ["show system info | tee /tmp/x", /not a read-only output filter/],
     ["show system info\nrequest restart system", /single line/],
     ["", /empty/],
+    // Typed into an interactive CLI, these would edit the line after the check: backspaces, Ctrl-U, escape
+    // sequences (history recall), tab completion, look-alike characters.
+    ["show \b\b\b\b\brequest restart system", /printable ASCII/],
+    ["show x\u0015request restart system", /printable ASCII/],
+    ["show x\u001b[A", /printable ASCII/],
+    ["show\tsystem info", /printable ASCII/],
+    ["show system info\u00a0", /printable ASCII/],
+    ["SHOW system info", /lower case/],
   ])("refuses %j", (command, reason) => {
     const verdict = panosIsReadOnly(command);
     expect(verdict.ok).toBe(false);
@@ -59,6 +67,17 @@ describe("PAN-OS secret redaction", () => {
     const pem = "cert\n-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkqhkiG9w0BBQww\n-----END ENCRYPTED PRIVATE KEY-----\n";
     expect(panosRedactSecrets(pem)).toBe("cert\n[redacted by preflight]\n");
     expect(panosRedactSecrets("set mgt-config users admin phash $1$salt$hash\nset deviceconfig system hostname fw1\n")).toBe("set mgt-config users admin phash [redacted by preflight]\nset deviceconfig system hostname fw1\n");
+  });
+
+  it("covers the brace (default), JSON and set formats, attributes and every secret-bearing name", () => {
+    expect(panosRedactSecrets("mgt-config {\n  users {\n    admin {\n      phash $1$abc$SECRET;\n")).not.toContain("SECRET");
+    expect(panosRedactSecrets('{"phash": "$1$JSONSECRET", "name": "admin"}')).toBe('{"phash": "[redacted by preflight]", "name": "admin"}');
+    expect(panosRedactSecrets('<key encrypted="1">-AQ==SECRET</key>')).toBe('<key encrypted="1">[redacted by preflight]</key>');
+    for (const name of ["bind-password", "passphrase", "authentication-key", "auth-password", "api-key", "radius-secret"]) {
+      expect(panosRedactSecrets(`<${name}>-AQ==SECRET</${name}>`)).not.toContain("SECRET");
+      expect(panosRedactSecrets(`set shared x ${name} -AQ==SECRET`)).not.toContain("SECRET");
+    }
+    expect(panosRedactSecrets("<public-key>-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----</public-key>")).toContain("BEGIN CERTIFICATE");
   });
 
   it("leaves ordinary output alone", () => {
