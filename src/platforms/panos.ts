@@ -101,7 +101,8 @@ export const panos: PlatformProfile = {
   promptPattern: /(?:^|\n)[\w.-]+@[\w.-]+(?:\([\w-]+\))?[>#] ?$/,
   sessionSetup: ["set cli pager off", "set cli scripting-mode on", "set cli terminal width 500"],
   errorPatterns: [/^\s*Invalid syntax\./m, /^\s*Unknown command:/m, /^\s*Server error ?:/m],
-  pagerPattern: /(?:--more--|lines \d+-\d+ )\s*$/i,
+  // Only the last line can be the pager (less's prompt); a "--More--" inside logged text is data.
+  pagerPattern: /(?:^|\n)[ \t]*(?:--more--|lines \d+-\d+(?: \(END\))?) ?$/i,
   bannerPattern: /\(yes\/no\)\s*:?\s*$/i,
   bannerAnswer: "yes",
   isReadOnly: panosIsReadOnly,
