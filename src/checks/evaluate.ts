@@ -127,7 +127,9 @@ function assertItems(check: LoadedCheck, platform: string, variables: Variables,
       }
     }
     const outcome = evaluateCondition(spec.expect, item, scope);
-    const verdict = outcome.result === "missing" ? policyVerdict(spec.on_missing ?? "error") : outcome.result;
+    // on_missing says what a missing value means for the check (pass or fail); with `require: none` an item
+    // that satisfies `expect` is the failure, so the verdict is inverted.
+    const verdict = outcome.result === "missing" ? policyVerdict(spec.on_missing ?? "error", (spec.require ?? "all") === "none") : outcome.result;
     evaluated.push({ ...keyed(key), item, outcome, verdict });
   }
 
@@ -150,6 +152,10 @@ function assertItems(check: LoadedCheck, platform: string, variables: Variables,
   }
   const { min, max } = bounds(requirement);
   const possible = holds.length + errors.length;
+  // Unknown items could push the count over an at_most bound: then the answer is unknown, not pass.
+  if (holds.length >= min && holds.length <= max && possible > max) {
+    return { status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; at most ${max} allowed` };
+  }
   if (holds.length >= min && holds.length <= max) return { status: "pass", findings: [] };
   if (holds.length > max) return { status: "fail", findings: [summaryFinding(`at most ${max} of ${evaluated.length} items`), ...holds.map(finding)] };
   if (possible >= min) return { status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; ${min} needed` };
@@ -167,8 +173,9 @@ export function needsTarget(def: CheckDefinition): boolean {
   return def.each_hop === true || def.when?.target_version !== undefined || JSON.stringify([def.assert, def.message, def.when?.condition ?? null]).includes("$hop");
 }
 
-function policyVerdict(policy: MissingPolicy): "true" | "false" | "error" {
-  return policy === "pass" ? "true" : policy === "fail" ? "false" : "error";
+function policyVerdict(policy: MissingPolicy, inverted: boolean): "true" | "false" | "error" {
+  if (policy === "error") return "error";
+  return (policy === "pass") !== inverted ? "true" : "false";
 }
 
 function explain(outcome: ConditionOutcome): string {

@@ -69,6 +69,19 @@ function optionProblems(parser: string, options: Record<string, unknown>): strin
   return parserOptionProblems(parser, options);
 }
 
+/** A parameter's schema must compile, and its default must satisfy it. */
+function paramSpecProblems(spec: Record<string, unknown>): string[] {
+  const { description: _d, default: value, ...schema } = spec;
+  let validate: ValidateFunction;
+  try {
+    validate = optionsAjv.compile(schema);
+  } catch (err) {
+    return [`invalid schema: ${(err as Error).message}`];
+  }
+  if (value !== undefined && !validate(value)) return (validate.errors ?? []).map((e) => `the default ${JSON.stringify(value)} ${e.message ?? "is invalid"}`);
+  return [];
+}
+
 function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: KeyPath, message: string) => out.push(diagnosticAt(src, path, message));
@@ -118,6 +131,9 @@ function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[
   if (def.assert.where) conditionDiagnostics(def.assert.where, ["assert", "where"], at, expression);
   conditionDiagnostics(def.assert.expect, ["assert", "expect"], at, expression);
   for (const problem of templateProblems(def.message)) at(["message"], problem);
+  for (const [name, spec] of Object.entries(def.params ?? {})) {
+    for (const problem of paramSpecProblems(spec)) at(["params", name], `parameter "${name}": ${problem}`);
+  }
   return out;
 }
 

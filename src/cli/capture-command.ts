@@ -28,7 +28,12 @@ export async function captureCommand(raw: RawRunOptions, io: CliIo): Promise<num
   progress.stop();
   const capture = await recorder.write(options.out, prepared.devices, { tool: TOOL, capturedAt, inventory: relative(io.cwd, prepared.inventoryFile) || prepared.inventoryFile });
   const outputs = capture.devices.reduce((n, d) => n + d.commands.filter((c) => c.file).length, 0);
-  const incomplete = results.filter((r) => r.status === "unreachable" || r.status === "not-run" || r.reason?.startsWith("session broke"));
+  // Anything short of every planned command answered (or refused by the CLI) is an incomplete capture.
+  const captured = new Map(capture.devices.map((d) => [d.device.name, d]));
+  const incomplete = results.filter((r) => {
+    const device = captured.get(r.name);
+    return !device || device.connectError !== undefined || device.commands.some((c) => c.error && c.error.kind !== "cli-error");
+  });
   io.stdout.write(`captured ${outputs} outputs from ${capture.devices.length} of ${plans.length} devices into ${relative(io.cwd, options.out) || options.out}\n`);
   for (const r of incomplete) io.stdout.write(`  ${r.name}: ${r.status}: ${r.reason ?? ""}\n`);
   return incomplete.length ? EXIT.incomplete : EXIT.ready;

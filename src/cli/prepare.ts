@@ -1,6 +1,8 @@
 // The input stage shared by `run` and `capture`: options, inventory (or a capture's devices), checks,
 // selection, parameters, target versions and secrets, all validated before any device is contacted.
 // Every problem is collected and shown at once (exit 3); an empty selection is exit 4.
+import { constants } from "node:fs";
+import { access, mkdir } from "node:fs/promises";
 import { loadChecks } from "../checks/library.js";
 import { resolveParams } from "../checks/params.js";
 import type { LoadedCheck } from "../checks/types.js";
@@ -18,6 +20,7 @@ import { sshConnector } from "../runner/ssh-connector.js";
 import { EXIT } from "../runner/status.js";
 import { KnownHosts } from "../transport/known-hosts.js";
 import { InputError, formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
+import { didYouMeanHint } from "../util/did-you-mean.js";
 import type { CliIo } from "./io.js";
 import { checkRunOptions, type RawRunOptions, type RunOptions } from "./options.js";
 import { loadOutputInputs, type OutputInputs } from "./output.js";
@@ -79,7 +82,9 @@ export async function prepareRun(raw: RawRunOptions, io: CliIo): Promise<Prepare
     io.stderr.write("preflight: no selected check applies to the selected devices' platforms; nothing to do (exit 4)\n");
     return EXIT.nothingToDo;
   }
-  const problems = [...plans.flatMap(targetProblems), ...plans.flatMap(paramProblems)];
+  const problems = [...plans.flatMap(targetProblems), ...plans.flatMap(paramProblems), ...unknownParamTargets(selection.selected, loaded.checks)];
+  const outProblem = await writableOut(options.out);
+  if (outProblem) problems.push(outProblem);
   let connect: Connector;
   if (capture && options.fromCapture) {
     connect = replayConnector(options.fromCapture, capture);
@@ -119,6 +124,31 @@ function paramProblems(plan: DevicePlan): Diagnostic[] {
   return plan.checks.flatMap((check) =>
     resolveParams(check, plan.device.vars).problems.map((message) => ({ file: `inventory vars of ${plan.device.name}`, line: 0, col: 0, message })),
   );
+}
+
+/** check_params naming a check that is not loaded would be ignored silently: a typo must not loosen a check. */
+function unknownParamTargets(devices: readonly Device[], checks: readonly LoadedCheck[]): Diagnostic[] {
+  const ids = checks.map((c) => c.definition.id);
+  const out = new Map<string, Diagnostic>();
+  for (const d of devices) {
+    const params = d.vars.check_params;
+    if (!params || typeof params !== "object") continue;
+    for (const id of Object.keys(params)) {
+      if (!ids.includes(id) && !out.has(id)) out.set(id, { file: `inventory vars of ${d.name}`, line: 0, col: 0, message: `check_params names "${id}", which is not a selected check${didYouMeanHint(id, ids)}` });
+    }
+  }
+  return [...out.values()];
+}
+
+/** The output folder must be creatable before a whole fleet is contacted. */
+async function writableOut(dir: string): Promise<Diagnostic | undefined> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+    return undefined;
+  } catch (err) {
+    return { file: "--out", line: 0, col: 0, message: `cannot write to "${dir}": ${(err as Error).message}` };
+  }
 }
 
 async function resolveAllSecrets(devices: readonly Device[], identity: string | undefined, env: NodeJS.ProcessEnv, problems: Diagnostic[]): Promise<Map<string, Secrets>> {

@@ -37,24 +37,20 @@ export async function runAudit(plans: readonly DevicePlan[], options: RunOptions
   // Every running device listens for the run's abort: one listener per concurrent device is expected.
   setMaxListeners(Math.max(10, options.concurrency + 10), runSignal);
   let done = 0;
-  const onAbort = () => limit.clearQueue();
-  runSignal.addEventListener("abort", onAbort, { once: true });
-  try {
-    await Promise.all(
-      plans.map((plan, index) =>
-        limit(async () => {
-          if (runSignal.aborted) return;
-          options.onDeviceStart?.(plan);
-          const result = await auditDevice(plan, options, runSignal);
-          results[index] = result;
-          done += 1;
-          options.onDeviceDone?.(result, done, plans.length);
-        }),
-      ),
-    );
-  } finally {
-    runSignal.removeEventListener("abort", onAbort);
-  }
+  // After an abort, queued devices still get their turn but return at once (they become not-run below);
+  // clearing p-limit's queue instead would leave their promises unsettled and the run would never finish.
+  await Promise.all(
+    plans.map((plan, index) =>
+      limit(async () => {
+        if (runSignal.aborted) return;
+        options.onDeviceStart?.(plan);
+        const result = await auditDevice(plan, options, runSignal);
+        results[index] = result;
+        done += 1;
+        options.onDeviceDone?.(result, done, plans.length);
+      }),
+    ),
+  );
   return plans.map((plan, index) => results[index] ?? notRun(plan, runSignal.aborted ? abortReason(runSignal) : "not run"));
 }
 
@@ -103,12 +99,7 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
   const byId = new Map<string, CheckResult>();
   for (const check of dependencyOrder(plan.checks)) {
     const blockers = (check.definition.depends_on ?? []).map((id) => byId.get(id)).filter((r): r is CheckResult => r !== undefined && r.status !== "pass");
-    byId.set(
-      check.definition.id,
-      blockers.length
-        ? { ...skipped(check), reason: `depends on ${blockers.map((b) => `${b.id} (${b.status})`).join(", ")}` }
-        : evaluateCheck(check, context, gathered.outputs),
-    );
+    byId.set(check.definition.id, blockers.length ? dependencyOutcome(check, blockers) : evaluateCheck(check, context, gathered.outputs));
   }
   const checks = [...(path.result ? [path.result] : []), ...plan.checks.map((c) => byId.get(c.definition.id)!)];
   let status = deviceStatusFromChecks(checks, failOn);
@@ -119,7 +110,11 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
   } else if (status === "error") {
     reason = checks.find((c) => c.status === "error")?.reason;
   }
-  if (factsProblem && !reason) reason = factsProblem;
+  if (factsProblem) {
+    // Facts feed `when`, the upgrade path and the report: without them the device is not known to be ready.
+    reason ??= factsProblem;
+    if (status === "ready" || status === "warning") status = "error";
+  }
   return { ...base(plan), upgradePath: path.hops, status, ...(reason ? { reason } : {}), facts, checks };
 }
 
@@ -142,9 +137,19 @@ function readFacts(plan: DevicePlan, gathered: Gathered): { facts: DeviceFacts; 
   return problems.length ? { facts, factsProblem: `device facts incomplete: ${problems.join("; ")}` } : { facts };
 }
 
-function skipped(check: LoadedCheck): CheckResult {
+/**
+ * A check whose dependencies did not pass. A dependency that failed or errored already keeps the device from
+ * `ready`, so the dependent is `skip`; one that does not apply makes the dependent not apply either; any other
+ * outcome (warn, waived) leaves the dependent unevaluated while nothing else stops the device from looking
+ * ready, so it is `error`: unknown is never ready.
+ */
+function dependencyOutcome(check: LoadedCheck, blockers: CheckResult[]): CheckResult {
   const d = check.definition;
-  return { id: d.id, title: d.title, severity: d.severity, status: "skip", findings: [], evidence: [], remediation: d.remediation };
+  const reason = `depends on ${blockers.map((b) => `${b.id} (${b.status})`).join(", ")}`;
+  const base = { id: d.id, title: d.title, severity: d.severity, findings: [], evidence: [], remediation: d.remediation, reason };
+  if (blockers.every((b) => b.status === "not-applicable")) return { ...base, status: "not-applicable" };
+  if (blockers.every((b) => ["fail", "error", "skip", "not-applicable"].includes(b.status))) return { ...base, status: "skip" };
+  return { ...base, status: "error", reason: `${reason}: not evaluated, so its result is unknown` };
 }
 
 /** Before the running version is known: the explicit path, or the target. */

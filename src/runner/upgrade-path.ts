@@ -27,7 +27,10 @@ export function deviceHops(input: PathInput): DeviceHops {
   const fallback = input.explicit?.length ? input.explicit : input.target ? [input.target] : [];
   if (!input.target || input.platform !== "paloalto_panos" || !input.rules) return { hops: fallback };
   if (!input.running) {
-    return input.explicit?.length ? { hops: fallback } : { hops: fallback, result: pathResult("error", [], "the running version is unknown, so the path to the target cannot be planned; only the target was checked") };
+    const reason = input.explicit?.length
+      ? "the running version is unknown, so the upgrade path given in the inventory cannot be checked against the rules"
+      : "the running version is unknown, so the path to the target cannot be planned; only the target was checked";
+    return { hops: fallback, result: pathResult("error", [], reason) };
   }
   try {
     const path = input.explicit?.length ? explicitPath(input.running, input.explicit, input.target, input.rules) : planPanosPath(input.running, input.target, input.rules);

@@ -67,6 +67,19 @@ describe("evaluateCheck", () => {
     expect(evaluateCheck(most, device(), peers("down", "down")).status).toBe("fail");
   });
 
+  it("unknown items that could break an at_most bound make the check an error, not a pass", () => {
+    const most = check({ assert: { for_each: "$peers", key: "name", require: { at_most: 1 }, expect: { path: "state", eq: "down" } } });
+    expect(evaluateCheck(most, device(), peers("down", null, null)).status).toBe("error");
+    expect(evaluateCheck(most, device(), peers("down", "up", "up")).status).toBe("pass");
+  });
+
+  it("with require: none, on_missing keeps its meaning (fail means the check fails)", () => {
+    const none = check({ assert: { for_each: "$peers", key: "name", require: "none", on_missing: "fail", expect: { path: "state", eq: "down" } } });
+    expect(evaluateCheck(none, device(), peers("up", null)).status).toBe("fail");
+    const lenient = check({ assert: { for_each: "$peers", key: "name", require: "none", on_missing: "pass", expect: { path: "state", eq: "down" } } });
+    expect(evaluateCheck(lenient, device(), peers("up", null)).status).toBe("pass");
+  });
+
   it("a missing value is an error by default, and never a pass; on_missing can say otherwise", () => {
     expect(evaluateCheck(check({}), device(), peers("up", null)).status).toBe("error");
     const lenient = check({ assert: { for_each: "$peers", key: "name", on_missing: "fail", expect: { path: "state", eq: "up" } } });

@@ -61,6 +61,17 @@ describe("check loading", () => {
     );
   });
 
+  it("a parameter's schema must compile and its default must satisfy it", async () => {
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const dir = mkdtempSync("/tmp/preflight-params-");
+    const text = (await import("node:fs")).readFileSync(BAD + "two-operators.yaml", "utf8")
+      .replace("id: two-operators", "id: params")
+      .replace("assert:\n  where: { path: a, eq: 1, ne: 2 }", "params:\n  n: { description: x, type: integer, minimum: ten, default: 5 }\n  m: { description: y, type: integer, minimum: 1, default: 0 }\nassert:");
+    writeFileSync(`${dir}/params.yaml`, text);
+    const out = (await loadCheckFile(`${dir}/params.yaml`)).diagnostics.map((d) => d.message);
+    expect(out).toEqual(expect.arrayContaining([expect.stringMatching(/^parameter "n": invalid schema/), 'parameter "m": the default 0 must be >= 1']));
+  });
+
   it("reports YAML syntax errors with their position", async () => {
     const out = await problems("broken-yaml.yaml");
     expect(out.length).toBeGreaterThan(0);

@@ -130,6 +130,17 @@ describe("runner with injected faults", () => {
     }
   });
 
+  it("cancelling with devices still queued finishes the run and reports every device", async () => {
+    const controller = new AbortController();
+    const queued = devices().filter((d) => ["hang-on-command", "ready", "copper", "blocked"].includes(d.name));
+    setTimeout(() => controller.abort(new Error("interrupted by Ctrl-C")), 600);
+    const connect = sshConnector({ secrets: new Map([["default", CREDS]]), knownHosts: new KnownHosts(knownHostsFile), acceptNewHostKeys: false, timeouts: { connectMs: 3000, authMs: 3000, commandMs: 30_000 } });
+    const hangFirst = [...queued.filter((d) => d.name === "hang-on-command"), ...queued.filter((d) => d.name !== "hang-on-command")];
+    const results = await runAudit(hangFirst.map((d) => planDevice(d, checks)), { connect, concurrency: 1, failOn: "low", deviceTimeoutMs: 30_000, signal: controller.signal });
+    expect(results.map((r) => r.status)).toEqual(["not-run", "not-run", "not-run", "not-run"]);
+    expect(results.every((r) => /Ctrl-C/.test(r.reason ?? ""))).toBe(true);
+  });
+
   it("cancelling stops new devices and reports the unfinished ones as not-run", async () => {
     const controller = new AbortController();
     const hanging = devices().filter((d) => d.name === "hang-on-command" || d.name === "ready");

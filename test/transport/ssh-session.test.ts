@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { utils } from "ssh2";
+import { generateEd25519KeyPair } from "../../src/simulator/keys.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Secrets } from "../../src/inventory/types.js";
 import { panos } from "../../src/platforms/panos.js";
@@ -20,7 +21,7 @@ const LONG_OUTPUT = Array.from({ length: 45 }, (_, i) => `2025/01/13 09:${String
 // Output lines that look like a prompt of another box must not end the command.
 const PROMPTISH_COMMAND = "show admins";
 const PROMPTISH_OUTPUT = "sessions seen:\nroot@elsewhere> \nadmin@fw-other# \nend of list";
-const clientKey = utils.generateKeyPairSync("ed25519");
+const clientKey = generateEd25519KeyPair();
 const FAST: SessionTimeouts = { connectMs: 5000, authMs: 5000, commandMs: 5000 };
 
 /** A pattern that counts its hits, to see whether the pager was answered. */

@@ -1,0 +1,75 @@
+// Device-level outcome rules: dependencies that did not pass, and missing facts, never leave a device looking
+// ready when something was not evaluated.
+import { describe, expect, it } from "vitest";
+import type { CheckDefinition, LoadedCheck } from "../../src/checks/types.js";
+import type { Device } from "../../src/inventory/types.js";
+import { panos } from "../../src/platforms/panos.js";
+import type { DevicePlan } from "../../src/runner/plan.js";
+import { evaluateDevice } from "../../src/runner/run.js";
+import type { Gathered } from "../../src/runner/gather.js";
+
+const INFO = "hostname: fw\nmodel: PA-3220\nserial: 1\nsw-version: 10.1.9\n";
+
+function check(id: string, over: Partial<CheckDefinition> = {}): LoadedCheck {
+  return {
+    file: `/x/${id}.yaml`,
+    sha256: id.padEnd(64, "0"),
+    data: {},
+    definition: {
+      id,
+      title: id,
+      description: id,
+      severity: "high",
+      platforms: ["paloalto_panos"],
+      gather: { v: { command: `show ${id}`, parser: "json" } },
+      assert: { expect: { path: "$v.ok", eq: true } },
+      message: "not ok",
+      remediation: "fix",
+      ...over,
+    },
+  };
+}
+
+const device: Device = { index: 0, name: "fw", host: "h", port: 22, platform: "paloalto_panos", groups: [], tags: [], credentials: { name: "default", usernameEnv: "U", passwordEnv: "P", passphraseEnv: "K", useAgent: false }, vars: {} };
+
+function plan(checks: LoadedCheck[]): DevicePlan {
+  return { device, profile: panos, checks, commands: [], targetVersion: "10.2.4-h4" };
+}
+
+function gathered(values: Record<string, boolean>, info: string | { error: string } = INFO): Gathered {
+  const outputs: Gathered["outputs"] = new Map();
+  outputs.set("show system info", typeof info === "string" ? { command: "show system info", output: info } : { command: "show system info", error: info.error });
+  outputs.set("show high-availability state", { command: "show high-availability state", output: "HA not enabled" });
+  for (const [id, ok] of Object.entries(values)) outputs.set(`show ${id}`, { command: `show ${id}`, output: JSON.stringify({ ok }) });
+  return { outputs };
+}
+
+describe("evaluateDevice", () => {
+  it("a dependency that warned leaves its dependent unevaluated: error, never ready", () => {
+    const r = evaluateDevice(plan([check("base", { warn_only: true }), check("dependent", { depends_on: ["base"] })]), gathered({ base: false, dependent: false }), "low");
+    expect(r.checks.map((c) => [c.id, c.status])).toEqual([
+      ["base", "warn"],
+      ["dependent", "error"],
+    ]);
+    expect(r.status).toBe("error");
+  });
+
+  it("a dependency that failed skips its dependent (the device is blocked anyway)", () => {
+    const r = evaluateDevice(plan([check("base"), check("dependent", { depends_on: ["base"] })]), gathered({ base: false, dependent: true }), "low");
+    expect(r.checks.map((c) => c.status)).toEqual(["fail", "skip"]);
+    expect(r.status).toBe("blocked");
+  });
+
+  it("a dependency that does not apply makes its dependent not apply", () => {
+    const r = evaluateDevice(plan([check("base", { when: { models: ["PA-5*"] } }), check("dependent", { depends_on: ["base"] })]), gathered({ base: true, dependent: true }), "low");
+    expect(r.checks.map((c) => c.status)).toEqual(["not-applicable", "not-applicable"]);
+    expect(r.status).toBe("ready");
+  });
+
+  it("missing facts make the device error, and an explicit path cannot be checked without the running version", () => {
+    const withPath: DevicePlan = { ...plan([check("base")]), explicitPath: ["10.2.0", "10.2.4-h4"], pathRules: {} as DevicePlan["pathRules"] };
+    const r = evaluateDevice(withPath, gathered({ base: true }, { error: "Invalid syntax." }), "low");
+    expect(r.status).toBe("error");
+    expect(r.checks.find((c) => c.id === "preflight-upgrade-path")).toMatchObject({ status: "error", reason: expect.stringContaining("cannot be checked") });
+  });
+});
