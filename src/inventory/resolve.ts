@@ -46,7 +46,12 @@ export function resolveHost(
     problems.push("no platform: set platform on the host, on one of its groups or in defaults");
   }
   const upgradePath = first(layers, "upgrade_path", isStringList);
-  const targetVersion = first(layers, "target_version", isString) ?? upgradePath?.[upgradePath.length - 1];
+  // The more specific layer wins: a host's own upgrade_path implies its target over a group's or the defaults'
+  // target_version, and a host's own target_version over an inherited path.
+  const pathLayer = layers.findIndex((l) => isStringList(l.upgrade_path));
+  const targetLayer = layers.findIndex((l) => isString(l.target_version));
+  const pathTarget = upgradePath?.[upgradePath.length - 1];
+  const targetVersion = pathLayer >= 0 && (targetLayer < 0 || pathLayer < targetLayer) ? pathTarget : (first(layers, "target_version", isString) ?? pathTarget);
   const lastHop = upgradePath?.[upgradePath.length - 1];
   if (lastHop !== undefined && lastHop !== targetVersion) {
     problems.push(`upgrade_path ends at ${lastHop} but target_version is ${targetVersion}: the path must end at the target`);

@@ -44,7 +44,10 @@ export function planDevice(device: Device, checks: readonly LoadedCheck[], overr
     }
   }
   commands.sort((a, b) => (a.output === b.output ? 0 : a.output === "text" ? -1 : 1));
-  const explicit = o.path ?? device.upgradePath;
+  // --path wins; the inventory's path only while it leads to the target in force (a --target-version given on
+  // the command line for another release replaces it with a planned path).
+  const inventoryPath = device.upgradePath?.length && (!o.targetVersion || device.upgradePath[device.upgradePath.length - 1] === o.targetVersion) ? device.upgradePath : undefined;
+  const explicit = o.path ?? inventoryPath;
   const targetVersion = o.targetVersion ?? (o.path ? o.path[o.path.length - 1] : undefined) ?? device.targetVersion;
   return {
     device,

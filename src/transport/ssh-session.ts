@@ -61,7 +61,7 @@ export async function openSshSession(target: SshTarget, secrets: Secrets, option
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const channel = await openShell(client, where);
+    const channel = await openShell(client, where, options.timeouts.authMs);
     shell = new ShellDriver(channel, client, where, options.maxOutputChars ?? DEFAULT_MAX_OUTPUT);
     const prompt = await waitForLoginPrompt(shell, options.profile, options.timeouts.authMs, where);
     const session = new SshDeviceSession(shell, client, prompt, options, where, () => options.signal?.removeEventListener("abort", onAbort));
@@ -233,9 +233,12 @@ function mapConnectError(err: Error & { level?: string; code?: string }, where: 
   return new SessionError("protocol", `${where}: SSH ${handshakeDone ? "error" : "handshake failed"}: ${err.message}`);
 }
 
-function openShell(client: Client, where: string): Promise<ClientChannel> {
+/** A device that never answers the shell request fails here, within the login time limit. */
+function openShell(client: Client, where: string, timeoutMs: number): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SessionError("prompt-timeout", `${where}: no interactive shell within ${timeoutMs} ms`)), timeoutMs);
     client.shell(PTY, (err, channel) => {
+      clearTimeout(timer);
       if (err) reject(new SessionError("protocol", `${where}: the device refused an interactive shell: ${err.message}`));
       else resolve(channel);
     });
