@@ -49,12 +49,16 @@ export class CaptureRecorder {
     };
   }
 
-  /** Writes the capture folder; devices in the given (inventory) order, unvisited ones left out. */
+  /** Writes the capture folder; devices in the given (inventory) order, unvisited ones marked as not captured. */
   async write(dir: string, order: readonly Device[], meta: Omit<Capture, "format" | "devices">): Promise<Capture> {
     const devices: CapturedDevice[] = [];
     for (const device of order) {
       const record = this.devices.get(device.name);
-      if (!record) continue;
+      if (!record) {
+        // Never visited (the capture was interrupted): kept, so a replay reports it instead of dropping it.
+        devices.push({ device, connectError: { kind: "other", message: "not captured: the capture was interrupted before this device" }, commands: [] });
+        continue;
+      }
       const folder = join("devices", safeName(device.name));
       await mkdir(join(dir, folder), { recursive: true });
       const commands: CapturedCommand[] = [];
