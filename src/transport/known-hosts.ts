@@ -131,6 +131,14 @@ export function hostKeyAlgorithmsFor(keyType: string): string[] {
 // accept a new key append whole lines one after the other.
 const writeQueues = new Map<string, Promise<void>>();
 
+/** Another key was recorded for the host while this one waited to be added. */
+export class HostKeyConflict extends Error {
+  constructor(name: string) {
+    super(`another key was recorded for ${name} while this one waited to be accepted`);
+    this.name = "HostKeyConflict";
+  }
+}
+
 export class KnownHosts {
   readonly path: string;
 
@@ -162,12 +170,23 @@ export class KnownHosts {
     const keyType = keyTypeOf(keyBlob);
     if (keyType === "") return Promise.reject(new Error("cannot record a malformed host key"));
     const line = `${hostLookupName(host, port)} ${keyType} ${keyBlob.toString("base64")}\n`;
-    return this.enqueue(() => this.appendLine(line));
+    // Checked again inside the write queue: two sessions that both saw the host as unknown must not record two
+    // different keys for it (the second would be a changed key, as OpenSSH's accept-new would say).
+    return this.enqueue(async () => {
+      const trusted = (await this.matchingEntries(host, port)).filter((e) => e.marker === "");
+      if (trusted.some((e) => e.key.equals(keyBlob))) return;
+      if (trusted.length > 0) throw new HostKeyConflict(hostLookupName(host, port));
+      await this.appendLine(line);
+    });
   }
 
   private async entriesFor(host: string, port: number): Promise<KnownHostsLine[]> {
     // Wait for pending appends so a key accepted a moment ago by another session is seen.
     await writeQueues.get(this.path);
+    return this.matchingEntries(host, port);
+  }
+
+  private async matchingEntries(host: string, port: number): Promise<KnownHostsLine[]> {
     const name = hostLookupName(host, port);
     const parsed = await this.parsed();
     const entries = [...(parsed.exact.get(name) ?? []), ...parsed.patterned.filter((e) => patternsMatch(e.patterns, name))];

@@ -5,7 +5,7 @@ import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type Cl
 import type { Secrets } from "../inventory/types.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
-import { fingerprintSha256, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
+import { fingerprintSha256, HostKeyConflict, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
 import { SessionError, type CommandOutput, type DeviceSession, type SessionTimeouts } from "./types.js";
 
 // ssh2 is CommonJS: Node's ESM loader cannot see `utils` as a named export (vitest's transform hides this).
@@ -155,7 +155,12 @@ async function checkHostKey(target: SshTarget, key: Buffer, options: SshSessionO
   const status = await options.knownHosts.verify(target.host, target.port, key);
   if (status === "match") return;
   if (status === "unknown" && options.acceptNewHostKeys) {
-    await options.knownHosts.addKey(target.host, target.port, key);
+    try {
+      await options.knownHosts.addKey(target.host, target.port, key);
+    } catch (err) {
+      if (err instanceof HostKeyConflict) throw new SessionError("host-key-changed", `${target.name}: host key of ${hostPort}: ${err.message} (${described}); possible man-in-the-middle: verify, then update known_hosts`);
+      throw err;
+    }
     return;
   }
   if (status === "unknown") {

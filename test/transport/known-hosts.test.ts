@@ -148,6 +148,14 @@ describe("addKey", () => {
     expect(results.every((r) => r === "match")).toBe(true);
   });
 
+  it("accept-new racing on one host records the first key and refuses a different second one", async () => {
+    const [a, b] = [publicBlob(), publicBlob()];
+    const results = await Promise.allSettled([new KnownHosts(file).addKey("fw9", 2222, a), new KnownHosts(file).addKey("fw9", 2222, b), new KnownHosts(file).addKey("fw9", 2222, a)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((await readFile(file, "utf8")).split("\n").filter((l) => l.startsWith("[fw9]:2222"))).toHaveLength(1);
+    expect(await new KnownHosts(file).verify("fw9", 2222, b)).toBe("changed");
+  });
+
   it("refuses a malformed key blob", async () => {
     await expect(new KnownHosts(file).addKey("fw1", 22, Buffer.from("junk"))).rejects.toThrow(/malformed/);
   });
