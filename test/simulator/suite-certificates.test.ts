@@ -3,9 +3,9 @@
 // stage's secret redaction (it removes private keys and password hashes, never the PEM certificates).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { gatheredOutputs } from "../helpers/suite.js";
 import { loadChecks } from "../../src/checks/library.js";
 import { evaluateCheck, type DeviceContext, type GatheredOutput } from "../../src/checks/evaluate.js";
-import { commandKey } from "../../src/checks/types.js";
 import { panosRedactSecrets } from "../../src/platforms/panos.js";
 import { healthy, problems, RUNNING_CONFIG_COMMAND, type SuiteOutputs } from "../../src/simulator/panos/suite/certificates.js";
 
@@ -25,15 +25,7 @@ const device: DeviceContext = {
 
 /** What the runner would gather for these checks from a device with these outputs (optionally redacted). */
 function gathered(outputs: SuiteOutputs, redact: (s: string) => string = (s) => s): Map<string, GatheredOutput> {
-  const map = new Map<string, GatheredOutput>();
-  for (const check of checks) {
-    for (const spec of Object.values(check.definition.gather)) {
-      const text = spec.output === "xml" ? outputs.xmlOutputs[spec.command] : outputs.outputs[spec.command];
-      const key = commandKey(spec);
-      map.set(key, text === undefined ? { command: spec.command, error: `the simulator has no output for ${key}` } : { command: spec.command, output: redact(text) });
-    }
-  }
-  return map;
+  return gatheredOutputs(outputs, redact);
 }
 
 function results(outputs: SuiteOutputs, redact?: (s: string) => string) {

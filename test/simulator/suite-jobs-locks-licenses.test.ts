@@ -2,9 +2,10 @@
 // each problem trips exactly its own check (with the expected status and at least one finding) and no other.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { gatheredOutputs } from "../helpers/suite.js";
 import { loadChecks } from "../../src/checks/library.js";
 import { evaluateCheck, type DeviceContext, type GatheredOutput } from "../../src/checks/evaluate.js";
-import { commandKey, type LoadedCheck } from "../../src/checks/types.js";
+import type { LoadedCheck } from "../../src/checks/types.js";
 import { healthy, problems, type SuiteOutputs } from "../../src/simulator/panos/suite/jobs-locks-licenses.js";
 
 const CHECK_IDS = [
@@ -32,15 +33,7 @@ const device: DeviceContext = {
 
 /** What the runner would gather for these checks from a device with these outputs. */
 function gathered(outputs: SuiteOutputs): Map<string, GatheredOutput> {
-  const map = new Map<string, GatheredOutput>();
-  for (const check of checks) {
-    for (const spec of Object.values(check.definition.gather)) {
-      const text = spec.output === "xml" ? outputs.xmlOutputs[spec.command] : outputs.outputs[spec.command];
-      const key = commandKey(spec);
-      map.set(key, text === undefined ? { command: spec.command, error: `the simulator has no output for ${key}` } : { command: spec.command, output: text });
-    }
-  }
-  return map;
+  return gatheredOutputs(outputs);
 }
 
 function statuses(outputs: SuiteOutputs): Record<string, { status: string; findings: number; reason?: string }> {

@@ -2,9 +2,10 @@
 // `healthy` passes every check, and each problem trips exactly its own check and nothing else.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { gatheredOutputs, withProblem } from "../helpers/suite.js";
 import { evaluateCheck, type DeviceContext, type GatheredOutput } from "../../src/checks/evaluate.js";
 import { loadChecks } from "../../src/checks/library.js";
-import { commandKey, type LoadedCheck } from "../../src/checks/types.js";
+import type { LoadedCheck } from "../../src/checks/types.js";
 import {
   DISK_SPACE,
   ENVIRONMENTALS,
@@ -41,12 +42,7 @@ const explicitPath: DeviceContext = { ...planned, hops: ["10.1.0", "10.2.0", "10
 
 /** Outputs as the gather step keys them: text by command, XML mode as `xml:<command>`. */
 function gathered(problem?: SuiteProblem): Map<string, GatheredOutput> {
-  const text = { ...healthy.outputs, ...(problem?.outputs ?? {}) };
-  const xml = { ...healthy.xmlOutputs, ...(problem?.xmlOutputs ?? {}) };
-  const map = new Map<string, GatheredOutput>();
-  for (const [command, output] of Object.entries(text)) map.set(commandKey({ command }), { command, output });
-  for (const [command, output] of Object.entries(xml)) map.set(commandKey({ command, output: "xml" }), { command, output });
-  return map;
+  return gatheredOutputs(withProblem(healthy, problem));
 }
 
 function statuses(device: DeviceContext, problem?: SuiteProblem): Record<string, string> {
