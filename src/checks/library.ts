@@ -9,7 +9,7 @@ import { packagePath } from "../util/package-root.js";
 import { diagnosticAt, parseYamlSource } from "../util/yaml-source.js";
 import { loadCheckFile } from "./load.js";
 import type { LoadedCheck } from "./types.js";
-import { globToRegExp } from "./when.js";
+import { globToRegExp } from "../util/glob.js";
 
 /** Folders inside a check tree that hold something other than checks. */
 const NON_CHECK_DIRS = new Set(["data", "schema", "tests", "node_modules"]);
@@ -72,7 +72,7 @@ function parseSelector(raw: string): Selector {
     return { raw, exclude, kind: "tag", value: tag, matches: (c) => (c.definition.tags ?? []).includes(tag) };
   }
   if (/[*?]/.test(body)) {
-    const re = globToRegExp(body);
+    const re = globToRegExp(body, { ignoreCase: true });
     return { raw, exclude, kind: "glob", value: body, matches: (c) => re.test(c.definition.id) };
   }
   return { raw, exclude, kind: "id", value: body, matches: (c) => c.definition.id === body };

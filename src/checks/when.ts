@@ -6,6 +6,7 @@ import type { DeviceContext } from "./evaluate.js";
 import type { Variables } from "./expression.js";
 import type { WhenSpec } from "./types.js";
 import { versionComparator } from "./versions.js";
+import { globToRegExp } from "../util/glob.js";
 
 export type WhenVerdict = { kind: "applies" } | { kind: "not-applicable"; reason: string } | { kind: "error"; reason: string };
 
@@ -32,7 +33,7 @@ export function whenVerdict(when: WhenSpec | undefined, device: DeviceContext, v
   if (when.models) {
     const model = device.facts.model;
     if (!model) return { kind: "error", reason: "the device model is unknown" };
-    if (!when.models.some((glob) => globToRegExp(glob).test(model))) {
+    if (!when.models.some((glob) => globToRegExp(glob, { ignoreCase: true }).test(model))) {
       return { kind: "not-applicable", reason: `model ${model} is not one of ${when.models.join(", ")}` };
     }
   }
@@ -43,9 +44,4 @@ export function whenVerdict(when: WhenSpec | undefined, device: DeviceContext, v
     if (outcome.result === "error") return { kind: "error", reason: `when condition: ${outcome.message}` };
   }
   return { kind: "applies" };
-}
-
-export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "i");
 }

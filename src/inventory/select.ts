@@ -7,6 +7,7 @@
 // parent is emea. A value that matches no device in the whole inventory is a usage error (exit code 3), reported
 // with a did-you-mean, rather than silently narrowing the run. Selected devices keep inventory order.
 import { didYouMeanHint } from "../util/did-you-mean.js";
+import { globMatcher } from "../util/glob.js";
 import type { Device } from "./types.js";
 
 export interface SelectionCriteria {
@@ -48,15 +49,9 @@ export function selectDevices(devices: readonly Device[], criteria: SelectionCri
   return { selected, diagnostics };
 }
 
-/** Exact name, or a glob where `*` matches any run of characters (anchored at both ends). */
+/** Exact name, or a glob where `*` matches any run of characters (`?` is literal in device names). */
 function nameMatcher(pattern: string): (name: string) => boolean {
-  if (!pattern.includes("*")) return (name) => name === pattern;
-  const source = pattern
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  const regex = new RegExp(`^${source}$`);
-  return (name) => regex.test(name);
+  return globMatcher(pattern, { questionMark: false });
 }
 
 function unique(values: string[]): string[] {

@@ -4,6 +4,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { appendFile, mkdir, open, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { globToRegExp } from "../util/glob.js";
 
 export type HostKeyStatus = "match" | "unknown" | "changed" | "revoked";
 
@@ -62,8 +63,7 @@ const wildcards = new Map<string, RegExp>();
 function wildcardToRegExp(pattern: string): RegExp {
   let re = wildcards.get(pattern);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    re = new RegExp(`^${body}$`, "i");
+    re = globToRegExp(pattern, { ignoreCase: true });
     wildcards.set(pattern, re);
   }
   return re;

@@ -10,6 +10,9 @@ import type { CheckResult, DeviceResult, DeviceStatus, RunReport, Severity } fro
 import { deviceStatusFromChecks, summarise } from "../runner/status.js";
 import type { Waiver } from "./load.js";
 import { WAIVER_TEXT } from "./strings.js";
+import { globMatcher } from "../util/glob.js";
+
+export { globMatcher };
 
 export interface WaiverMatch {
   device: string;
@@ -30,13 +33,6 @@ export interface WaiverOutcome {
   unusedWaivers: Waiver[];
 }
 
-/** A glob where `*` is any run of characters and `?` one character, anchored at both ends; case-sensitive. */
-export function globMatcher(pattern: string): (value: string) => boolean {
-  if (!/[*?]/.test(pattern)) return (value) => value === pattern;
-  const source = [...pattern].map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
-  const regex = new RegExp(`^${source}$`, "s");
-  return (value) => regex.test(value);
-}
 
 /** The UTC calendar day of `now`: a waiver holds through the whole of its expiry day. */
 export function isExpired(waiver: Waiver, now: Date): boolean {
@@ -80,7 +76,7 @@ export function applyWaivers(report: RunReport, waivers: readonly Waiver[], now:
 function compile(waiver: Waiver, now: Date): CompiledWaiver {
   const any = (patterns: string[] | undefined) => {
     if (patterns === undefined) return undefined;
-    const matchers = patterns.map(globMatcher);
+    const matchers = patterns.map((p) => globMatcher(p));
     return (values: readonly string[]) => values.some((v) => matchers.some((m) => m(v)));
   };
   const names = any(waiver.devices);
