@@ -7,20 +7,10 @@ import { describe, expect, it } from "vitest";
 import { describeCondition, explainCheck, explainCommand, explainedOperators } from "../../src/checks/explain.js";
 import { operatorNames } from "../../src/checks/operators.js";
 import { packagePath } from "../../src/util/package-root.js";
-import { loadOk } from "./helpers.js";
+import { loadOk, sink } from "./helpers.js";
 
 const OPTICS = packagePath("checks", "panos", "panos-transceivers-supported.yaml");
 
-function sink() {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => ((out += s), true) },
-    stderr: { write: (s: string) => ((err += s), true) },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe("explainCheck", () => {
   it("says what the optics check needs, does and means, in words", async () => {

@@ -14,3 +14,15 @@ export async function loadOk(file: string): Promise<LoadedCheck> {
 export function outputs(entries: Record<string, string | { error: string }>): Map<string, GatheredOutput> {
   return new Map(Object.entries(entries).map(([command, v]) => [command, typeof v === "string" ? { command, output: v } : { command, error: v.error }]));
 }
+
+/** Collects what a command writes to stdout and stderr. */
+export function sink() {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (s: string) => ((out += s), true) },
+    stderr: { write: (s: string) => ((err += s), true) },
+    out: () => out,
+    err: () => err,
+  };
+}

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { filterChecks, listChecks, listCommand } from "../../src/checks/list.js";
 import type { LoadedCheck } from "../../src/checks/types.js";
-import { loadOk } from "./helpers.js";
+import { loadOk, sink } from "./helpers.js";
 
 let dir: string;
 let checks: LoadedCheck[];
@@ -26,16 +26,6 @@ beforeAll(async () => {
   checks = await Promise.all(files.map((f) => loadOk(f)));
 });
 
-function sink() {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => ((out += s), true) },
-    stderr: { write: (s: string) => ((err += s), true) },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe("listChecks", () => {
   it("is an aligned table by id, with a count", () => {

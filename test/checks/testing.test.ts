@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findTestFiles, formatTestReport, loadTestCases, runCheckTests, runTestCases, testCommand } from "../../src/checks/testing.js";
 import { formatDiagnostic } from "../../src/util/diagnostics.js";
-import { loadOk } from "./helpers.js";
+import { loadOk, sink } from "./helpers.js";
 
 // A device-wide check on `show system info`: the hostname must follow the naming rule.
 const CHECK = `id: site-hostname
@@ -53,16 +53,6 @@ function pack(files: Record<string, string>): string {
 
 const goodPack = () => pack({ "site-hostname.yaml": CHECK, "tests/site-hostname.yaml": GOOD_CASES, "tests/fixtures/core.txt": "hostname: core-1\n" });
 
-function sink(): { stdout: { write(s: string): boolean }; stderr: { write(s: string): boolean }; out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => ((out += s), true) },
-    stderr: { write: (s: string) => ((err += s), true) },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 async function loadWith(cases: string) {
   const dir = pack({ "site-hostname.yaml": CHECK, "tests/site-hostname.yaml": cases, "tests/fixtures/core.txt": "hostname: core-1\n" });
