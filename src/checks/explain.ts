@@ -10,7 +10,7 @@ import { operator } from "./operators.js";
 import { operatorKey } from "./condition.js";
 import { findTestFiles, loadTestCases, type CommandIo, type TestCase } from "./testing.js";
 import type { Condition, LoadedCheck, MissingPolicy, OperatorCondition, Requirement } from "./types.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 
 /** A check's test file as explain shows it: its cases, or how many problems keep them from running. */
 export interface TestsSummary {

@@ -3,7 +3,7 @@
 import { relative } from "node:path";
 import { knownPlatforms } from "../platforms/registry.js";
 import { SEVERITIES, type Severity } from "../model/result.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { formatDiagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { loadChecks } from "./library.js";

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import type { CheckResult, CheckStatus, Finding } from "../model/result.js";
 import { knownPlatforms } from "../platforms/registry.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { packagePath } from "../util/package-root.js";

@@ -3,7 +3,7 @@
 import { relative } from "node:path";
 import { CaptureRecorder } from "../capture/record.js";
 import { runAudit } from "../runner/run.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import type { CliIo } from "./io.js";
 import type { RawRunOptions } from "./options.js";
 import { prepareRun } from "./prepare.js";

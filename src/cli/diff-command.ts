@@ -3,7 +3,7 @@
 import { DIFF_FORMATS, renderDiff } from "../diff/render.js";
 import { diffReports } from "../diff/diff.js";
 import { loadReportFile } from "../report/formats.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import type { CliIo } from "./io.js";
 

@@ -2,7 +2,7 @@
 // The `preflight` command line: subcommands, their options and help, and the exit-code contract
 // (0 ready, 1 blocked, 2 incomplete, 3 bad input or usage, 4 nothing to do).
 import { Command, CommanderError, Option } from "commander";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { processIo } from "./io.js";
 import { collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "../checks/explain.js";

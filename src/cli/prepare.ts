@@ -17,7 +17,7 @@ import { loadUpgradeRules, type UpgradeRules } from "../paths/rules.js";
 import { planDevice, type DevicePlan } from "../runner/plan.js";
 import type { Connector } from "../runner/run.js";
 import { sshConnector } from "../runner/ssh-connector.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { KnownHosts } from "../transport/known-hosts.js";
 import { InputError, formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";

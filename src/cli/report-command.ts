@@ -1,7 +1,7 @@
 // `preflight report REPORT.json`: re-renders a saved run in any format (optionally with waivers applied and
 // compared with an older run), offline, byte for byte as the run would have written it.
 import { FILE_FORMATS, FORMATS, loadReportFile, type FileFormat, type ReportFormat } from "../report/formats.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import type { CliIo } from "./io.js";

@@ -6,7 +6,7 @@ import { checkFilesUnder } from "../checks/library.js";
 import { loadCheckFile } from "../checks/load.js";
 import { findTestFiles, loadTestCases } from "../checks/testing.js";
 import { validateInventoryFile } from "../inventory/load.js";
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import type { CliIo } from "./io.js";
 

@@ -44,6 +44,8 @@ export interface CheckResult {
   findings: Finding[];
   evidence: Evidence[];
   remediation?: string;
+  /** True when this result blocks the device under the run's gate (`--fail-on`); set once, read by every report. */
+  blocks?: boolean;
 }
 
 export interface DeviceFacts {

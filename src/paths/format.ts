@@ -1,7 +1,7 @@
 // `preflight path`: prints the releases a PAN-OS firewall boots on its way to a target, why each one (rule text
 // and source), and the images to download. formatPath is a pure function of the path and the rules; pathCommand
 // is the command body the CLI wires in, returning the exit code (0 printed, 3 bad input).
-import { EXIT } from "../runner/status.js";
+import { EXIT } from "../model/status.js";
 import { formatDiagnostic, InputError } from "../util/diagnostics.js";
 import { explicitPath, PathError, planPanosPath, type MaintenanceMode, type UpgradePath } from "./panos-path.js";
 import { loadUpgradeRules, ruleById, type UpgradeRules } from "./rules.js";

@@ -12,7 +12,7 @@ import { hopFor } from "../checks/versions.js";
 import { SessionError, type DeviceSession } from "../transport/types.js";
 import { abortReason, gatherCommands, type Gathered } from "./gather.js";
 import type { DevicePlan } from "./plan.js";
-import { deviceStatusFromChecks } from "./status.js";
+import { deviceStatusFromChecks, markBlocking } from "../model/status.js";
 import { deviceHops } from "./upgrade-path.js";
 
 /** Opens a session to a device (SSH in production; tests may pass their own). */
@@ -101,7 +101,7 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
     const blockers = (check.definition.depends_on ?? []).map((id) => byId.get(id)).filter((r): r is CheckResult => r !== undefined && r.status !== "pass");
     byId.set(check.definition.id, blockers.length ? dependencyOutcome(check, blockers) : evaluateCheck(check, context, gathered.outputs));
   }
-  const checks = [...(path.result ? [path.result] : []), ...plan.checks.map((c) => byId.get(c.definition.id)!)];
+  const checks = markBlocking([...(path.result ? [path.result] : []), ...plan.checks.map((c) => byId.get(c.definition.id)!)], failOn);
   let status = deviceStatusFromChecks(checks, failOn);
   let reason: string | undefined;
   if (gathered.brokenBy) {

@@ -7,7 +7,7 @@
 // whose only failures are validly waived is ready and the exit code ignores them.
 
 import type { CheckResult, DeviceResult, DeviceStatus, RunReport, Severity } from "../model/result.js";
-import { deviceStatusFromChecks, summarise } from "../runner/status.js";
+import { deviceStatusFromChecks, summarise } from "../model/status.js";
 import type { Waiver } from "./load.js";
 import { WAIVER_TEXT } from "./strings.js";
 import { globMatcher } from "../util/glob.js";

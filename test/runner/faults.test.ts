@@ -11,7 +11,7 @@ import type { DeviceResult } from "../../src/model/result.js";
 import { planDevice } from "../../src/runner/plan.js";
 import { runAudit } from "../../src/runner/run.js";
 import { sshConnector } from "../../src/runner/ssh-connector.js";
-import { exitCodeFor } from "../../src/runner/status.js";
+import { exitCodeFor } from "../../src/model/status.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { PANOS_PHY_COMMAND, panosDevice, type PortSpec } from "../../src/simulator/panos/outputs.js";
 import type { Fault, SimDeviceSpec, SimFleet } from "../../src/simulator/types.js";

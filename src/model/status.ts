@@ -1,5 +1,5 @@
 // How check results become a device status, and device statuses an exit code (the contract in the README).
-import { SEVERITIES, type CheckResult, type CheckStatus, type DeviceResult, type DeviceStatus, type RunSummary, type Severity } from "../model/result.js";
+import { SEVERITIES, type CheckResult, type CheckStatus, type DeviceResult, type DeviceStatus, type RunSummary, type Severity } from "./result.js";
 
 export const EXIT = { ready: 0, blocked: 1, incomplete: 2, badInput: 3, nothingToDo: 4 } as const;
 
@@ -12,6 +12,11 @@ export function gates(severity: Severity, failOn: Severity): boolean {
  * A failed check at or above the gate blocks; otherwise any check that could not be evaluated makes the
  * device `error` (unknown is never ready); failures below the gate and warn-only checks make it `warning`.
  */
+/** The check results with `blocks` set: whether each one, as it stands, blocks the device under the run's gate. */
+export function markBlocking(checks: readonly CheckResult[], failOn: Severity): CheckResult[] {
+  return checks.map((c) => ({ ...c, blocks: c.status === "fail" && gates(c.severity, failOn) }));
+}
+
 export function deviceStatusFromChecks(checks: readonly CheckResult[], failOn: Severity): DeviceStatus {
   if (checks.some((c) => c.status === "fail" && gates(c.severity, failOn))) return "blocked";
   if (checks.some((c) => c.status === "error")) return "error";
