@@ -8,7 +8,7 @@ import { collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "../checks/explain.js";
 import { listCommand } from "../checks/list.js";
 import { testCommand } from "../checks/testing.js";
-import { pathCommand } from "../paths/format.js";
+import { pathCommand } from "../platforms/paloalto_panos/upgrade/format.js";
 import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";

@@ -13,7 +13,7 @@ import { loadInventory } from "../inventory/load.js";
 import { resolveSecrets } from "../inventory/secrets.js";
 import { selectDevices } from "../inventory/select.js";
 import type { Device, Secrets } from "../inventory/types.js";
-import { loadUpgradeRules, type UpgradeRules } from "../paths/rules.js";
+import { loadUpgradeRules, type UpgradeRules } from "../platforms/paloalto_panos/upgrade/rules.js";
 import { planDevice, type DevicePlan } from "../runner/plan.js";
 import type { Connector } from "../runner/run.js";
 import { sshConnector } from "../runner/ssh-connector.js";

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { runCommand } from "../cli/run-command.js";
 import type { CliIo } from "../cli/io.js";
 import type { RunReport } from "../model/result.js";
-import { demoFleetSpecs, expectedDemoOutcome } from "../simulator/fleets/demo-fleet.js";
+import { demoFleetSpecs, expectedDemoOutcome } from "../platforms/paloalto_panos/simulator/demo-fleet.js";
 import { startFleet } from "../simulator/fleet.js";
 import { fleetInventoryYaml } from "../simulator/inventory.js";
 import { packagePath } from "../util/package-root.js";

@@ -5,8 +5,8 @@
 import { applyTypes, type TypeMap, typeMapProblems, typesOptionSchema } from "./coerce.js";
 import { parseJson } from "./json.js";
 import { parseKeyValue } from "./key-value.js";
-import { parsePanosPhy } from "./panos-phy.js";
-import { parsePanosSystemState } from "./panos-system-state.js";
+import { parsePanosPhy } from "../platforms/paloalto_panos/parsers/phy.js";
+import { parsePanosSystemState } from "../platforms/paloalto_panos/parsers/system-state.js";
 import { parseRegex, regexOptionProblems, regexOptionsSchema, type RegexOptions } from "./regex.js";
 import { parseTable, tableOptionProblems, tableOptionsSchema, type TableOptions } from "./table.js";
 import { ParseError, type Parser } from "./types.js";

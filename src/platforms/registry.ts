@@ -1,5 +1,5 @@
 // Platforms preflight can drive, by netmiko name.
-import { panos } from "./panos.js";
+import { panos } from "./paloalto_panos/profile.js";
 import type { PlatformProfile } from "./types.js";
 
 const PLATFORMS: ReadonlyMap<string, PlatformProfile> = new Map([[panos.name, panos]]);

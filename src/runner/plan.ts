@@ -4,7 +4,7 @@ import type { LoadedCheck } from "../checks/types.js";
 import type { Device } from "../inventory/types.js";
 import { platformProfile } from "../platforms/registry.js";
 import type { PlatformProfile } from "../platforms/types.js";
-import type { UpgradeRules } from "../paths/rules.js";
+import type { UpgradeRules } from "../platforms/paloalto_panos/upgrade/rules.js";
 
 /** A command to gather and the output mode to run it in. */
 export interface PlannedCommand {

@@ -2,8 +2,8 @@
 // the inventory's explicit path (checked against the rules), or the path the PAN-OS rules plan, or just the
 // target. A path that breaks the rules or cannot be planned becomes a result of its own, never a silent guess.
 import type { CheckResult } from "../model/result.js";
-import { explicitPath, PathError, planPanosPath } from "../paths/panos-path.js";
-import type { UpgradeRules } from "../paths/rules.js";
+import { explicitPath, PathError, planPanosPath } from "../platforms/paloalto_panos/upgrade/plan.js";
+import type { UpgradeRules } from "../platforms/paloalto_panos/upgrade/rules.js";
 
 export const PATH_CHECK = { id: "preflight-upgrade-path", title: "The upgrade path follows the vendor's rules" } as const;
 

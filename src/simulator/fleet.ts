@@ -5,7 +5,7 @@ import { createServer, type Server as TcpServer, type Socket } from "node:net";
 import ssh2, { type Connection, type ParsedKey, type ServerChannel } from "ssh2";
 import { authenticate, parseAuthorizedKeys } from "./auth.js";
 import { generateEd25519KeyPair } from "./keys.js";
-import { runPanosShell } from "./panos-cli.js";
+import { runPanosShell } from "../platforms/paloalto_panos/simulator/cli.js";
 import type { SimDevice, SimDeviceSpec, SimFleet } from "./types.js";
 
 // ssh2 is CommonJS: Node's ESM loader only gives its default export.

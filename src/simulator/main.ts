@@ -6,7 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startFleet } from "./fleet.js";
-import { demoFleetSpecs } from "./fleets/demo-fleet.js";
+import { demoFleetSpecs } from "../platforms/paloalto_panos/simulator/demo-fleet.js";
 import { fleetInventoryYaml } from "./inventory.js";
 import type { SimFleet } from "./types.js";
 

@@ -1,15 +1,15 @@
 // Version ordering by platform (netmiko names): how to parse, compare and name the feature release of a
 // version string for each platform preflight knows. The check engine (`version_*` operators, `when`
 // ranges) and the runner's upgrade hops look up one entry here instead of importing a vendor module.
-import { ciscoIosFeatureRelease, compareCiscoIosVersions, parseCiscoIosVersion } from "./cisco-ios.js";
-import { ciscoXeFeatureRelease, compareCiscoXeVersions, parseCiscoXeVersion } from "./cisco-xe.js";
-import { compareNxosVersions, nxosFeatureRelease, parseNxosVersion } from "./cisco-nxos.js";
-import { compareEosVersions, eosFeatureRelease, parseEosVersion } from "./eos.js";
-import { compareFortiosVersions, fortiosFeatureRelease, parseFortiosVersion } from "./fortios.js";
-import { compareFrrVersions, frrFeatureRelease, parseFrrVersion } from "./frr.js";
-import { compareJunosVersions, junosFeatureRelease, parseJunosVersion } from "./junos.js";
-import { compareLinuxVersions, linuxFeatureRelease, parseLinuxVersion } from "./linux.js";
-import { comparePanosVersions, featureRelease as panosFeatureRelease, parsePanosVersion } from "./panos.js";
+import { ciscoIosFeatureRelease, compareCiscoIosVersions, parseCiscoIosVersion } from "../platforms/cisco_ios/version.js";
+import { ciscoXeFeatureRelease, compareCiscoXeVersions, parseCiscoXeVersion } from "../platforms/cisco_xe/version.js";
+import { compareNxosVersions, nxosFeatureRelease, parseNxosVersion } from "../platforms/cisco_nxos/version.js";
+import { compareEosVersions, eosFeatureRelease, parseEosVersion } from "../platforms/arista_eos/version.js";
+import { compareFortiosVersions, fortiosFeatureRelease, parseFortiosVersion } from "../platforms/fortinet/version.js";
+import { compareFrrVersions, frrFeatureRelease, parseFrrVersion } from "../platforms/frr/version.js";
+import { compareJunosVersions, junosFeatureRelease, parseJunosVersion } from "../platforms/juniper_junos/version.js";
+import { compareLinuxVersions, linuxFeatureRelease, parseLinuxVersion } from "../platforms/linux/version.js";
+import { comparePanosVersions, featureRelease as panosFeatureRelease, parsePanosVersion } from "../platforms/paloalto_panos/version.js";
 
 export interface VersionOrdering {
   // Throws VersionParseError, naming the string, on anything that is not a version of the platform.

@@ -9,7 +9,7 @@ import { operatorNames } from "../../src/checks/operators.js";
 import { packagePath } from "../../src/util/package-root.js";
 import { loadOk, sink } from "./helpers.js";
 
-const OPTICS = packagePath("checks", "panos", "panos-transceivers-supported.yaml");
+const OPTICS = packagePath("checks", "paloalto_panos", "panos-transceivers-supported.yaml");
 
 
 describe("explainCheck", () => {
@@ -19,10 +19,10 @@ describe("explainCheck", () => {
     expect(lines.slice(0, 3)).toEqual([
       "panos-transceivers-supported: Installed optics are supported on every PAN-OS release of the upgrade path",
       "severity critical · platforms paloalto_panos · tags optics, hardware, upgrade",
-      "file checks/panos/panos-transceivers-supported.yaml",
+      "file checks/paloalto_panos/panos-transceivers-supported.yaml",
     ]);
     expect(lines).toContain("    $phy: show system state filter-pretty sys.s*.p*.phy   (parser panos-phy)");
-    expect(lines).toContain("    approved: ../data/panos/transceivers.local.yaml   (optional: read as empty when absent)");
+    expect(lines).toContain("    approved: data/transceivers.local.yaml   (optional: read as empty when absent)");
     expect(lines).toContain("      source: Key Specifications for Palo Alto Networks Interfaces and Transceivers (datasheet)");
     expect(lines).toContain("      retrieved: 2026-11-22");
     expect(lines).toContain("  a target version (--target-version or target_version in the inventory); without one the check is error");
@@ -113,7 +113,7 @@ describe("explainCommand", () => {
   it("prints the explanation with the built-in check's test cases and exits 0", async () => {
     const io = sink();
     expect(await explainCommand("panos-transceivers-supported", { ...io, cwd: packagePath() })).toBe(0);
-    expect(io.out()).toContain("Test cases\n  checks/panos/tests/panos-transceivers-supported.yaml\n    - OEM optics only pass  →  pass\n");
+    expect(io.out()).toContain("Test cases\n  checks/paloalto_panos/tests/panos-transceivers-supported.yaml\n    - OEM optics only pass  →  pass\n");
     expect(io.err()).toBe("");
   });
 

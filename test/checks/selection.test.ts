@@ -66,8 +66,8 @@ describe("check selection", () => {
 
   it("a check given by path replaces the built-in with the same id", async () => {
     const copy = mkdtempSync(join(tmpdir(), "preflight-shadow-"));
-    const builtin = readFileSync(packagePath("checks", "panos", "panos-transceivers-supported.yaml"), "utf8");
-    writeFileSync(join(copy, "panos-transceivers-supported.yaml"), builtin.replace("severity: critical", "severity: high").replace(/\.\.\/data\//g, `${packagePath("checks", "data")}/`));
+    const builtin = readFileSync(packagePath("checks", "paloalto_panos", "panos-transceivers-supported.yaml"), "utf8");
+    writeFileSync(join(copy, "panos-transceivers-supported.yaml"), builtin.replace("severity: critical", "severity: high").replace(/file: data\//g, `file: ${packagePath("checks", "paloalto_panos", "data")}/`));
     const r = await loadChecks([copy]);
     expect(r.diagnostics).toEqual([]);
     expect(r.checks.map((c) => [c.definition.id, c.definition.severity])).toEqual([["panos-transceivers-supported", "high"]]);

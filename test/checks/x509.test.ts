@@ -1,13 +1,13 @@
 // The x509(pem) JMESPath function: key type and size, curve, signature algorithm and hash (from a DER walk to the
 // certificate's signatureAlgorithm), validity, names; null for null; a clear `x509():` error for anything it
-// cannot read. The certificates were generated with openssl for these tests (test/fixtures/README.md).
+// cannot read. The certificates were generated with openssl for these tests (fixtures/README.md).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluateExpression } from "../../src/checks/expression.js";
 import { readX509 } from "../../src/checks/functions/x509.js";
 
 const pem = (name: string): string =>
-  readFileSync(new URL(`../fixtures/paloalto_panos/show_config_running_certificates/written-by-preflight__${name}.pem`, import.meta.url), "utf8");
+  readFileSync(new URL(`../../fixtures/paloalto_panos/show_config_running_certificates/written-by-preflight__${name}.pem`, import.meta.url), "utf8");
 
 const x509 = (value: unknown): unknown => evaluateExpression("x509(@)", value, {});
 

@@ -9,8 +9,8 @@ import { preflight } from "../helpers/cli.js";
 import type { RunReport } from "../../src/model/result.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
-import { panosDevice, type PortSpec } from "../../src/simulator/panos/outputs.js";
-import { withSuiteOutputs } from "../../src/simulator/panos/suite/index.js";
+import { panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
+import { withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/suite/index.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 
 const CREDS = { username: "audit", password: "output-Pa55" };

@@ -9,10 +9,10 @@ import { BIN, preflight } from "../helpers/cli.js";
 import { validateReport } from "../../src/report/validate-report.js";
 import type { RunReport } from "../../src/model/result.js";
 import { startFleet } from "../../src/simulator/fleet.js";
-import { panosDevice, type PortSpec } from "../../src/simulator/panos/outputs.js";
+import { panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
-import { withSuiteOutputs } from "../../src/simulator/panos/suite/index.js";
+import { withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/suite/index.js";
 
 const CREDS = { username: "audit", password: "cli-test-Pa55word" };
 const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };

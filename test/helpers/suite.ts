@@ -1,7 +1,7 @@
 // The gathered outputs a simulated suite device would give, for evaluating checks without SSH.
 import type { GatheredOutput } from "../../src/checks/evaluate.js";
 import { commandKey } from "../../src/checks/types.js";
-import type { SuiteOutputs, SuiteProblem } from "../../src/simulator/panos/suite/types.js";
+import type { SuiteOutputs, SuiteProblem } from "../../src/platforms/paloalto_panos/simulator/suite/types.js";
 
 /** A healthy device's outputs with one problem's overrides. */
 export function withProblem(base: SuiteOutputs, problem?: SuiteProblem): SuiteOutputs {

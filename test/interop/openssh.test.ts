@@ -8,7 +8,7 @@ import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { panos } from "../../src/platforms/panos.js";
+import { panos } from "../../src/platforms/paloalto_panos/profile.js";
 import { KnownHosts } from "../../src/transport/known-hosts.js";
 import { openSshSession, type SshSessionOptions } from "../../src/transport/ssh-session.js";
 import { SessionError } from "../../src/transport/types.js";
@@ -16,11 +16,11 @@ import { SessionError } from "../../src/transport/types.js";
 const SSHD = "/usr/sbin/sshd";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SHELL = join(HERE, "fake-panos-shell.mjs");
-// The real `show system info` capture from ntc-templates (Apache-2.0; see test/fixtures/README).
-const CAPTURE = join(HERE, "..", "fixtures", "paloalto_panos", "show_system_info", "ntc-templates__tests__paloalto_panos__show_system_info__paloalto_panos_show_system_info.raw");
+// The real `show system info` capture from ntc-templates (Apache-2.0; see fixtures/README).
+const CAPTURE = join(HERE, "..", "..", "fixtures", "paloalto_panos", "show_system_info", "ntc-templates__tests__paloalto_panos__show_system_info__paloalto_panos_show_system_info.raw");
 // Written by us in the documented format (no public capture of a port with an optic exists): one OEM optic on
 // ethernet1/13, one third-party optic on ethernet1/9.
-const PHY = join(HERE, "..", "fixtures", "paloalto_panos", "show_system_state_filter-pretty_sys.s.p.phy", "written-by-preflight__mixed-ports.txt");
+const PHY = join(HERE, "..", "..", "fixtures", "paloalto_panos", "show_system_state_filter-pretty_sys.s.p.phy", "written-by-preflight__mixed-ports.txt");
 const BIN = join(HERE, "..", "..", "dist", "src", "cli", "main.js");
 const USER = userInfo().username;
 const haveSshd = existsSync(SSHD);

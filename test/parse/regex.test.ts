@@ -8,7 +8,7 @@ import { parserOptionProblems, parserOptionSchemas } from "../../src/parse/regis
 import { cutBlock, parseRegex, regexOptionsSchema } from "../../src/parse/regex.js";
 import { ParseError } from "../../src/parse/types.js";
 import { parseXml } from "../../src/parse/xml.js";
-import { fixture } from "./system-state-format.js";
+import { fixture } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 
 const HA = "paloalto_panos/show_high-availability_all/ntc-templates__tests__paloalto_panos__show_high-availability_all__paloalto_panos_show_high-availability_all";
 const haRaw = fixture(`${HA}.raw`);

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseJson } from "../../src/parse/json.js";
 import { getParser, parserNames } from "../../src/parse/registry.js";
 import { ParseError } from "../../src/parse/types.js";
-import { fixture } from "./system-state-format.js";
+import { fixture } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 
 const NTC = "paloalto_panos/show_system_info/ntc-templates__tests__paloalto_panos__show_system_info__paloalto_panos_show_system_info";
 

@@ -9,7 +9,7 @@ import { getParser, parserOptionProblems, parserOptionSchemas } from "../../src/
 import { parseTable, parseTableText, tableOptionsSchema } from "../../src/parse/table.js";
 import { ParseError } from "../../src/parse/types.js";
 import { parseXml } from "../../src/parse/xml.js";
-import { fixture } from "./system-state-format.js";
+import { fixture } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 
 const JOBS = "paloalto_panos/show_jobs_all/ntc-templates__tests__paloalto_panos__show_jobs_all__paloalto_panos_show_jobs_all";
 const HARDWARE = "paloalto_panos/show_interface_hardware/ntc-templates__tests__paloalto_panos__show_interface_hardware__paloalto_panos_show_interface_hardware";

@@ -3,8 +3,8 @@
 // a quadratic regression, which would take minutes on this input. Measured on a shared, heavily loaded
 // 2-core box: 14-37 MB/s, 1.5-3x the time JSON.parse needs for the same data, linear from 1 to 20 MB.
 import { describe, expect, it } from "vitest";
-import { parsePanosPhy, type PhyPort } from "../../src/parse/panos-phy.js";
-import { formatEntry } from "./system-state-format.js";
+import { parsePanosPhy, type PhyPort } from "../../src/platforms/paloalto_panos/parsers/phy.js";
+import { formatEntry } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 
 function syntheticPhyDump(targetBytes: number): { raw: string; ports: number } {
   const chunks: string[] = [];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ParseError } from "../../src/parse/types.js";
 import { parseXml } from "../../src/parse/xml.js";
-import { fixture } from "./system-state-format.js";
+import { fixture } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 
 const INFO = "paloalto_panos/show_system_info";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckDefinition, LoadedCheck } from "../../src/checks/types.js";
 import type { Device } from "../../src/inventory/types.js";
-import { panos } from "../../src/platforms/panos.js";
+import { panos } from "../../src/platforms/paloalto_panos/profile.js";
 import type { DevicePlan } from "../../src/runner/plan.js";
 import { evaluateDevice } from "../../src/runner/run.js";
 import type { Gathered } from "../../src/runner/gather.js";

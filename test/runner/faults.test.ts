@@ -13,7 +13,7 @@ import { runAudit } from "../../src/runner/run.js";
 import { sshConnector } from "../../src/runner/ssh-connector.js";
 import { exitCodeFor } from "../../src/model/status.js";
 import { startFleet } from "../../src/simulator/fleet.js";
-import { PANOS_PHY_COMMAND, panosDevice, type PortSpec } from "../../src/simulator/panos/outputs.js";
+import { PANOS_PHY_COMMAND, panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import type { Fault, SimDeviceSpec, SimFleet } from "../../src/simulator/types.js";
 import { KnownHosts } from "../../src/transport/known-hosts.js";
 

@@ -9,13 +9,13 @@ import { loadChecks } from "../../src/checks/library.js";
 import type { LoadedCheck } from "../../src/checks/types.js";
 import type { Device } from "../../src/inventory/types.js";
 import type { DeviceResult } from "../../src/model/result.js";
-import { loadUpgradeRules } from "../../src/paths/rules.js";
+import { loadUpgradeRules } from "../../src/platforms/paloalto_panos/upgrade/rules.js";
 import { planDevice } from "../../src/runner/plan.js";
 import { runAudit } from "../../src/runner/run.js";
 import { sshConnector } from "../../src/runner/ssh-connector.js";
 import { startFleet } from "../../src/simulator/fleet.js";
-import { panosDevice, type PortSpec } from "../../src/simulator/panos/outputs.js";
-import { SUITE_PROBLEMS, withSuiteOutputs } from "../../src/simulator/panos/suite/index.js";
+import { panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
+import { SUITE_PROBLEMS, withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/suite/index.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 import { KnownHosts } from "../../src/transport/known-hosts.js";
 import { packagePath } from "../../src/util/package-root.js";
@@ -51,10 +51,10 @@ let results: DeviceResult[];
 beforeAll(async () => {
   // A site copy of the optics check whose local approvals include a part supported from 10.2.1 on.
   const site = mkdtempSync(join(tmpdir(), "preflight-site-checks-"));
-  const data = packagePath("checks", "data", "panos");
-  const check = readFileSync(packagePath("checks", "panos", "panos-transceivers-supported.yaml"), "utf8")
-    .replace("../data/panos/transceivers.yaml", join(data, "transceivers.yaml"))
-    .replace("../data/panos/transceivers.local.yaml", join(site, "data", "approved.yaml"));
+  const data = packagePath("checks", "paloalto_panos", "data");
+  const check = readFileSync(packagePath("checks", "paloalto_panos", "panos-transceivers-supported.yaml"), "utf8")
+    .replace("data/transceivers.yaml", join(data, "transceivers.yaml"))
+    .replace("data/transceivers.local.yaml", join(site, "data", "approved.yaml"));
   writeFileSync(join(site, "panos-transceivers-supported.yaml"), check);
   mkdirSync(join(site, "data"));
   writeFileSync(join(site, "data", "approved.yaml"), 'parts:\n  - sku: ACME-SFP-10G\n    min_panos: "10.2.1"\n    oem: [{ vendor: "ACME OPTICS", part: "SFP-10G-NEW" }]\n');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BANNER_QUESTION } from "../../src/simulator/auth.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { generateEd25519KeyPair } from "../../src/simulator/keys.js";
-import { panosDevice } from "../../src/simulator/panos/outputs.js";
+import { panosDevice } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import type { SimDevice, SimFleet } from "../../src/simulator/types.js";
 import { connect, loginShell } from "./ssh-client.js";
 

@@ -3,7 +3,7 @@
 import type { Client } from "ssh2";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFleet } from "../../src/simulator/fleet.js";
-import { PANOS_PHY_COMMAND, PANOS_SYSTEM_INFO_COMMAND, panosDevice } from "../../src/simulator/panos/outputs.js";
+import { PANOS_PHY_COMMAND, PANOS_SYSTEM_INFO_COMMAND, panosDevice } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import type { SimDevice, SimFleet } from "../../src/simulator/types.js";
 import { loginShell, run, type Shell } from "./ssh-client.js";
 

@@ -2,7 +2,7 @@
 // Every wait is bounded: a hang is asserted as "nothing arrived within a quiet period".
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFleet } from "../../src/simulator/fleet.js";
-import { PANOS_PHY_COMMAND, PANOS_SYSTEM_INFO_COMMAND, panosDevice } from "../../src/simulator/panos/outputs.js";
+import { PANOS_PHY_COMMAND, PANOS_SYSTEM_INFO_COMMAND, panosDevice } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import type { Fault, SimDevice, SimFleet } from "../../src/simulator/types.js";
 import { connect, loginShell, openShell, run } from "./ssh-client.js";
 

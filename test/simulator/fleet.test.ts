@@ -2,8 +2,8 @@
 // (the time is logged, not asserted); close() drops open connections at once.
 import { afterAll, describe, expect, it } from "vitest";
 import { startFleet } from "../../src/simulator/fleet.js";
-import { demoFleetSpecs } from "../../src/simulator/fleets/demo-fleet.js";
-import { panosDevice } from "../../src/simulator/panos/outputs.js";
+import { demoFleetSpecs } from "../../src/platforms/paloalto_panos/simulator/demo-fleet.js";
+import { panosDevice } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 import { connect, loginShell } from "./ssh-client.js";
 

@@ -3,8 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VersionParseError } from "../../src/versions/errors.js";
-import { compareFrrVersions, frrFeatureRelease, parseFrrVersion } from "../../src/versions/frr.js";
-import { compareLinuxVersions, linuxFeatureRelease, parseLinuxVersion } from "../../src/versions/linux.js";
+import { compareFrrVersions, frrFeatureRelease, parseFrrVersion } from "../../src/platforms/frr/version.js";
+import { compareLinuxVersions, linuxFeatureRelease, parseLinuxVersion } from "../../src/platforms/linux/version.js";
 import { itIsATotalOrder } from "./order-laws.js";
 
 describe("parseLinuxVersion", () => {

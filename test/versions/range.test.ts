@@ -1,7 +1,7 @@
 // Version ranges: syntax, AND/OR, partial versions, and the syntax errors a check author sees.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparePanosVersions, parsePanosRange, satisfiesPanosRange } from "../../src/versions/panos.js";
+import { comparePanosVersions, parsePanosRange, satisfiesPanosRange } from "../../src/platforms/paloalto_panos/version.js";
 import { parseRange, RangeSyntaxError, satisfiesRange } from "../../src/versions/range.js";
 
 describe("satisfiesPanosRange", () => {
