@@ -9,7 +9,6 @@ import {
   type DeviceResult,
   type DeviceStatus,
   type RunReport,
-  type Severity,
 } from "../model/result.js";
 import { cut, devicesInReadingOrder, findingCount, formatTime, oneLine } from "./format.js";
 import { DEVICE_STATUS_LABEL, DIFF_TEXT, SEVERITY_LABEL, TEXT } from "./strings.js";
@@ -67,7 +66,7 @@ export function renderSummary(report: RunReport, options: SummaryOptions): strin
     lines.push("");
     for (const d of listed.slice(0, MAX_DEVICE_LINES)) {
       const label = DEVICE_STATUS_LABEL[d.status].toUpperCase().padEnd(width);
-      lines.push(`  ${paint(STATUS_COLOR[d.status], label)}  ${oneLine(d.name).padEnd(nameWidth)}  ${cut(oneLine(firstProblem(d, meta.failOn)), MAX_DETAIL_CHARS, "…")}`);
+      lines.push(`  ${paint(STATUS_COLOR[d.status], label)}  ${oneLine(d.name).padEnd(nameWidth)}  ${cut(oneLine(firstProblem(d)), MAX_DETAIL_CHARS, "…")}`);
     }
     if (listed.length > MAX_DEVICE_LINES) lines.push(`  ${TEXT.moreDevices(listed.length - MAX_DEVICE_LINES)}`);
   }
@@ -80,12 +79,9 @@ export function renderSummary(report: RunReport, options: SummaryOptions): strin
 }
 
 /** The one thing to say about a listed device: its reason, else what its most severe blocking or broken check says. */
-function firstProblem(d: DeviceResult, failOn: Severity): string {
+function firstProblem(d: DeviceResult): string {
   if (d.reason !== undefined && d.reason.trim() !== "") return d.reason;
-  const gate = SEVERITIES.indexOf(failOn);
-  const candidates = d.checks.filter((c) =>
-    d.status === "blocked" ? c.status === "fail" && SEVERITIES.indexOf(c.severity) <= gate : c.status === "error",
-  );
+  const candidates = d.checks.filter((c) => (d.status === "blocked" ? c.blocks : c.status === "error"));
   const check = [...candidates].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))[0];
   if (check === undefined) return TEXT.noReason;
   const others = findingCount(d) - (check.findings.length > 0 ? 1 : 0);
