@@ -18,6 +18,9 @@ export function visibleText(text: string): string {
   });
 }
 
+/** Device text on one terminal line (the summary, the diff lines) is cut here, so one device cannot flood the screen. */
+export const MAX_DETAIL_CHARS = 160;
+
 /** One line of device text for a single-line context (terminal summary, table cell). */
 export function oneLine(text: string): string {
   return visibleText(text).replace(/\s+/g, " ").trim();

@@ -10,9 +10,10 @@ import {
   type DeviceStatus,
   type RunReport,
 } from "../model/result.js";
-import { cut, devicesInReadingOrder, findingCount, formatTime, oneLine } from "./format.js";
-import { DEVICE_STATUS_LABEL, DIFF_TEXT, SEVERITY_LABEL, TEXT } from "./strings.js";
-import { diffIsEmpty, type ReportDiff } from "../diff/diff.js";
+import type { ReportDiff } from "./diff/compute.js";
+import { diffLines } from "./diff/render.js";
+import { MAX_DETAIL_CHARS, cut, devicesInReadingOrder, findingCount, oneLine } from "./format.js";
+import { DEVICE_STATUS_LABEL, SEVERITY_LABEL, TEXT } from "./strings.js";
 
 export interface SummaryOptions {
   color: boolean;
@@ -20,13 +21,8 @@ export interface SummaryOptions {
   diff?: ReportDiff;
 }
 
-/** New problems listed by name in the diff lines; the rest are counted. */
-const MAX_DIFF_LINES = 5;
-
 /** Device lines shown before "and N more": enough to act on, short enough to stay on one screen. */
 const MAX_DEVICE_LINES = 20;
-/** Device text is cut so that one device cannot flood the terminal. */
-const MAX_DETAIL_CHARS = 160;
 
 /** Names are padded to line up the details, up to this width; a longer name just pushes its own line. */
 const MAX_NAME_WIDTH = 32;
@@ -90,24 +86,4 @@ function firstProblem(d: DeviceResult): string {
 
 function checkProblem(c: CheckResult): string {
   return c.findings[0]?.message ?? c.reason ?? c.title;
-}
-
-/** What changed since the previous run, in a few lines: counts, then the first new problems by name. */
-export function diffLines(diff: ReportDiff): string[] {
-  const lines = [`${DIFF_TEXT.heading} (${formatTime(diff.previous.startedAt)}):`];
-  if (diffIsEmpty(diff)) {
-    lines.push(`  ${DIFF_TEXT.noChange}`);
-    return lines;
-  }
-  const counts = { newProblems: diff.newProblems.length, resolved: diff.resolved.length, stillFailing: diff.stillFailing.length, notRechecked: diff.notRechecked.length };
-  lines.push(`  ${DIFF_TEXT.counts(counts)}; ${DIFF_TEXT.devicesLine(diff.devicesAdded.length, diff.devicesRemoved.length, diff.statusChanges.length)}`);
-  for (const i of diff.newProblems.slice(0, MAX_DIFF_LINES)) {
-    lines.push(`  + ${cut(oneLine(`${i.device}  ${i.check}: ${i.message}`), MAX_DETAIL_CHARS, "…")}`);
-  }
-  if (diff.newProblems.length > MAX_DIFF_LINES) lines.push(`  ${TEXT.moreDevices(diff.newProblems.length - MAX_DIFF_LINES)}`);
-  for (const c of diff.statusChanges.slice(0, MAX_DIFF_LINES)) {
-    lines.push(`  ~ ${oneLine(c.device)}: ${DEVICE_STATUS_LABEL[c.from].toLowerCase()} -> ${DEVICE_STATUS_LABEL[c.to].toLowerCase()}`);
-  }
-  if (diff.statusChanges.length > MAX_DIFF_LINES) lines.push(`  ${TEXT.moreDevices(diff.statusChanges.length - MAX_DIFF_LINES)}`);
-  return lines;
 }

@@ -6,7 +6,7 @@
 // and did not find it; when the new run could not look (device gone, unreachable, check errored or missing) the
 // problem is "not re-checked", never "resolved": a broken audit must not read as a fixed fleet.
 
-import type { CheckResult, CheckStatus, DeviceResult, DeviceStatus, RunReport, Severity } from "../model/result.js";
+import type { CheckResult, CheckStatus, DeviceResult, DeviceStatus, RunReport, Severity } from "../../model/result.js";
 
 /** One problem of one device, as it appears in either run. */
 export interface DiffItem {
