@@ -82,8 +82,3 @@ const STATUS_RANK = new Map<DeviceStatus, number>(DEVICE_STATUSES.map((s, i) => 
 export function devicesInReadingOrder(devices: readonly DeviceResult[]): DeviceResult[] {
   return [...devices].sort((a, b) => (STATUS_RANK.get(a.status) ?? -1) - (STATUS_RANK.get(b.status) ?? -1));
 }
-
-/** Number of findings a device has across the checks that did not pass. */
-export function findingCount(device: DeviceResult): number {
-  return device.checks.reduce((n, c) => n + (c.status === "pass" ? 0 : c.findings.length), 0);
-}

@@ -18,7 +18,6 @@ import {
 import {
   cut,
   devicesInReadingOrder,
-  findingCount,
   formatDurationMs,
   formatRunDuration,
   formatTime,
@@ -28,6 +27,7 @@ import {
 } from "./format.js";
 import { CHECK_STATUS_LABEL, DEVICE_STATUS_LABEL, DEVICE_STATUS_MEANING, DIFF_TEXT, HTML_TEXT, SEVERITY_LABEL, TEXT, exitCodeMeaning } from "./strings.js";
 import { diffIsEmpty, type DiffItem, type ReportDiff } from "./diff/compute.js";
+import { findingCount } from "./query.js";
 
 // Limits that keep a 2,000-device page usable; report.json always has everything.
 const MAX_OUTPUT_LINES = 120;

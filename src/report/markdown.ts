@@ -4,6 +4,7 @@
 // code spans or HTML to the ticket it is pasted into.
 
 import { DEVICE_STATUSES, SEVERITIES, type CheckResult, type DeviceResult, type DeviceStatus, type RunReport } from "../model/result.js";
+import { PROBLEM, checksOnDevices, checksWithStatus, devicesWithStatus, mostSevereFirst } from "./query.js";
 import type { ReportDiff } from "./diff/compute.js";
 import { markdownDiffSection } from "./diff/render.js";
 import { devicesInReadingOrder, formatTime, formatValue } from "./format.js";
@@ -22,7 +23,6 @@ const MAX_FINDINGS_PER_DEVICE = 20;
 const MAX_WAIVED_ROWS = 50;
 
 const INCOMPLETE: readonly DeviceStatus[] = ["error", "unreachable", "not-run"];
-const ATTENTION = new Set(["fail", "warn", "error"]);
 
 export function renderMarkdown(report: RunReport, options: MarkdownOptions = {}): string {
   const { meta, summary } = report;
@@ -51,12 +51,12 @@ export function renderMarkdown(report: RunReport, options: MarkdownOptions = {})
 
   const ordered = devicesInReadingOrder(report.devices);
   out.push(`## ${MD_TEXT.blocked} (${summary.byStatus.blocked})`, "");
-  const blocked = ordered.filter((d) => d.status === "blocked");
+  const blocked = devicesWithStatus(ordered, ["blocked"]);
   if (blocked.length === 0) out.push(MD_TEXT.noBlocked, "");
   for (const d of blocked.slice(0, MAX_DEVICES)) out.push(...blockedDevice(d));
   if (blocked.length > MAX_DEVICES) out.push(MD_TEXT.moreDevices(blocked.length - MAX_DEVICES), "");
 
-  const incomplete = ordered.filter((d) => INCOMPLETE.includes(d.status));
+  const incomplete = devicesWithStatus(ordered, INCOMPLETE);
   if (incomplete.length > 0) {
     out.push(`## ${MD_TEXT.incomplete} (${incomplete.length})`, "", MD_TEXT.incompleteMeaning, "");
     out.push("| Device | Host | Status | Reason |", "|---|---|---|---|");
@@ -67,23 +67,23 @@ export function renderMarkdown(report: RunReport, options: MarkdownOptions = {})
     out.push("");
   }
 
-  const warnings = ordered.filter((d) => d.status === "warning");
+  const warnings = devicesWithStatus(ordered, ["warning"]);
   if (warnings.length > 0) {
     out.push(`## ${MD_TEXT.warnings} (${warnings.length})`, "");
     out.push("| Device | Checks |", "|---|---|");
     for (const d of warnings.slice(0, MAX_DEVICES)) {
-      const checks = d.checks.filter((c) => ATTENTION.has(c.status)).map((c) => `${code(c.id)} ${CHECK_STATUS_LABEL[c.status]}`);
+      const checks = checksWithStatus(d.checks, PROBLEM).map((c) => `${code(c.id)} ${CHECK_STATUS_LABEL[c.status]}`);
       out.push(`| ${escapeMarkdown(d.name)} | ${checks.join(", ")} |`);
     }
     if (warnings.length > MAX_DEVICES) out.push("", MD_TEXT.moreDevices(warnings.length - MAX_DEVICES));
     out.push("");
   }
 
-  const waived = ordered.flatMap((d) => d.checks.filter((c) => c.status === "waived").map((c) => ({ d, c })));
+  const waived = checksOnDevices(ordered, ["waived"]);
   if (waived.length > 0) {
     out.push(`## ${MD_TEXT.waived} (${waived.length})`, "");
     out.push("| Device | Check | Reason |", "|---|---|---|");
-    for (const { d, c } of waived.slice(0, MAX_WAIVED_ROWS)) out.push(`| ${escapeMarkdown(d.name)} | ${code(c.id)} | ${escapeMarkdown(c.reason ?? "")} |`);
+    for (const { device, check } of waived.slice(0, MAX_WAIVED_ROWS)) out.push(`| ${escapeMarkdown(device.name)} | ${code(check.id)} | ${escapeMarkdown(check.reason ?? "")} |`);
     if (waived.length > MAX_WAIVED_ROWS) out.push("", MD_TEXT.moreFindings(waived.length - MAX_WAIVED_ROWS));
     out.push("");
   }
@@ -98,7 +98,7 @@ function blockedDevice(d: DeviceResult): string[] {
   const lines = [head, ""];
   if (d.upgradePath.length > 0) lines.push(`Upgrade path: ${d.upgradePath.map(escapeMarkdown).join(" → ")}`, "");
   lines.push("| Check | Severity | Result | Item | Release | Message | Expected | Actual |", "|---|---|---|---|---|---|---|---|");
-  const checks = d.checks.filter((c) => ATTENTION.has(c.status)).sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const checks = mostSevereFirst(checksWithStatus(d.checks, PROBLEM));
   let rows = 0;
   let hidden = 0;
   const remediations: string[] = [];
@@ -127,6 +127,6 @@ function checkRows(c: CheckResult): string[] {
 
 function incompleteReason(d: DeviceResult): string {
   if (d.reason !== undefined && d.reason.trim() !== "") return d.reason;
-  const errored = d.checks.filter((c) => c.status === "error").map((c) => `${c.id}: ${c.reason ?? c.title}`);
+  const errored = checksWithStatus(d.checks, ["error"]).map((c) => `${c.id}: ${c.reason ?? c.title}`);
   return errored.length > 0 ? errored.join("; ") : TEXT.noReason;
 }

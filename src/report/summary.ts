@@ -2,17 +2,11 @@
 // the first thing wrong on each, and what the exit code means. Colour is optional decoration; every status is a
 // word, so the text reads the same without it (NO_COLOR, logs, CI).
 
-import {
-  DEVICE_STATUSES,
-  SEVERITIES,
-  type CheckResult,
-  type DeviceResult,
-  type DeviceStatus,
-  type RunReport,
-} from "../model/result.js";
+import { DEVICE_STATUSES, SEVERITIES, type CheckResult, type DeviceResult, type DeviceStatus, type RunReport } from "../model/result.js";
 import type { ReportDiff } from "./diff/compute.js";
 import { diffLines } from "./diff/render.js";
-import { MAX_DETAIL_CHARS, cut, devicesInReadingOrder, findingCount, oneLine } from "./format.js";
+import { MAX_DETAIL_CHARS, cut, devicesInReadingOrder, oneLine } from "./format.js";
+import { blockingChecks, checksWithStatus, devicesWithStatus, findingCount, mostSevereFirst } from "./query.js";
 import { DEVICE_STATUS_LABEL, SEVERITY_LABEL, TEXT } from "./strings.js";
 
 export interface SummaryOptions {
@@ -55,7 +49,7 @@ export function renderSummary(report: RunReport, options: SummaryOptions): strin
   if (meta.interrupted) lines.push(TEXT.interrupted);
   if (meta.fromCapture !== undefined) lines.push(TEXT.fromCapture(meta.fromCapture));
 
-  const listed = devicesInReadingOrder(report.devices).filter((d) => LISTED.includes(d.status));
+  const listed = devicesWithStatus(devicesInReadingOrder(report.devices), LISTED);
   if (listed.length > 0) {
     const width = Math.max(...listed.map((d) => DEVICE_STATUS_LABEL[d.status].length));
     const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(...listed.map((d) => oneLine(d.name).length)));
@@ -77,8 +71,7 @@ export function renderSummary(report: RunReport, options: SummaryOptions): strin
 /** The one thing to say about a listed device: its reason, else what its most severe blocking or broken check says. */
 function firstProblem(d: DeviceResult): string {
   if (d.reason !== undefined && d.reason.trim() !== "") return d.reason;
-  const candidates = d.checks.filter((c) => (d.status === "blocked" ? c.blocks : c.status === "error"));
-  const check = [...candidates].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))[0];
+  const check = mostSevereFirst(d.status === "blocked" ? blockingChecks(d) : checksWithStatus(d.checks, ["error"]))[0];
   if (check === undefined) return TEXT.noReason;
   const others = findingCount(d) - (check.findings.length > 0 ? 1 : 0);
   return `${check.id}: ${checkProblem(check)}${others > 0 ? ` ${TEXT.moreFindings(others)}` : ""}`;

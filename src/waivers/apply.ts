@@ -11,6 +11,7 @@ import type { DeviceResult, DeviceStatus, GatedCheckResult, RunReport, Severity 
 import { deviceStatusOf, markBlocking, summarise } from "../model/status.js";
 import type { Waiver } from "./load.js";
 import { WAIVER_TEXT } from "./strings.js";
+import { isFailing } from "../report/query.js";
 import { globMatcher } from "../util/glob.js";
 
 export { globMatcher };
@@ -109,7 +110,7 @@ function waiveCheck(
     for (const w of matching.filter((m) => !m.expired)) notes.push(WAIVER_TEXT.notForErrors(w.waiver.source));
     return notes.length > 0 ? { ...c, reason: joinReason(c.reason, notes) } : c;
   }
-  if (c.status !== "fail" && c.status !== "warn") return c;
+  if (!isFailing(c)) return c;
 
   for (const w of matching.filter((m) => m.expired)) {
     expiredMatches.set(w, [...(expiredMatches.get(w) ?? []), { device, check: c.id }]);

@@ -5,6 +5,7 @@
 import { cut, formatTime, MAX_DETAIL_CHARS, oneLine } from "../format.js";
 import { code, escapeMarkdown } from "../markdown-text.js";
 import { CHECK_STATUS_LABEL, DEVICE_STATUS_LABEL, DIFF_TEXT, SEVERITY_LABEL, TEXT } from "../strings.js";
+import { countPerCheck } from "../query.js";
 import { diffIsEmpty, type DiffItem, type ReportDiff } from "./compute.js";
 
 export const DIFF_FORMATS = ["md", "summary", "json"] as const;
@@ -101,7 +102,5 @@ export function markdownDiffSection(diff: ReportDiff, level: string): string[] {
 
 /** Still-failing problems are the expected bulk of a recurring sweep: one line per check rather than per item. */
 function summaryByCheck(items: DiffItem[]): string {
-  const counts = new Map<string, number>();
-  for (const i of items) counts.set(i.check, (counts.get(i.check) ?? 0) + 1);
-  return [...counts].map(([id, n]) => `- ${code(id)}: ${n}`).join("\n");
+  return countPerCheck(items).map(([id, n]) => `- ${code(id)}: ${n}`).join("\n");
 }
