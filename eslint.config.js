@@ -18,8 +18,21 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: ["../*", "node:*"] }] },
   },
   {
-    // Reporters are pure functions of the result: no SSH, no runner, no check engine.
+    // Reporters are pure functions of the result: they read a RunReport (src/model) and nothing that produces one.
+    // No SSH, no runner, no check engine, no vendor code, no CLI. `**/x/**` matches at any depth (../x, ../../x).
     files: ["src/report/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: ["../transport/*", "../runner/*", "../simulator/*", "ssh2"] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/runner/**", "**/checks/**", "**/transport/**", "**/simulator/**", "**/platforms/**", "**/cli/**", "ssh2", "ssh2/**"],
+              message: "a report is a pure function of the RunReport (src/model): no runner, checks, transport, simulator, platforms, CLI or SSH",
+            },
+          ],
+        },
+      ],
+    },
   },
 );

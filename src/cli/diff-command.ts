@@ -1,7 +1,7 @@
 // `preflight diff OLD.json NEW.json`: what changed between two runs — new failures, resolved, still failing,
 // devices added or removed. Exit 1 when the new run has new failures, 0 otherwise, 3 on bad input.
-import { DIFF_FORMATS, renderDiff } from "../diff/render.js";
-import { diffReports } from "../diff/diff.js";
+import { DIFF_FORMATS, renderDiff } from "../report/diff/render.js";
+import { diffReports } from "../report/diff/compute.js";
 import { loadReportFile } from "../report/formats.js";
 import { EXIT } from "../model/status.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";

@@ -2,7 +2,7 @@
 // requested file written, and one format (the terminal summary by default) on stdout. Inputs that can be
 // wrong (the baseline, the waivers file) are read up front, before any device is contacted.
 import { relative } from "node:path";
-import { diffReports } from "../diff/diff.js";
+import { diffReports } from "../report/diff/compute.js";
 import type { RunReport } from "../model/result.js";
 import { loadReportFile, renderReport, type FileFormat, type ReportFormat } from "../report/formats.js";
 import { writeReports } from "../report/write.js";

@@ -44,9 +44,16 @@ export interface CheckResult {
   findings: Finding[];
   evidence: Evidence[];
   remediation?: string;
-  /** True when this result blocks the device under the run's gate (`--fail-on`); set once, read by every report. */
+  /**
+   * True when this result blocks the device under the run's gate (`--fail-on`). Absent while a check is being
+   * evaluated (the check does not know the gate); set once by the runner, and by the loader for a report.json
+   * written before the field existed. Every report reads it and none recomputes it.
+   */
   blocks?: boolean;
 }
+
+/** A check result as a report holds it: the gate has been applied, so `blocks` is always there. */
+export type GatedCheckResult = CheckResult & { blocks: boolean };
 
 export interface DeviceFacts {
   hostname?: string;
@@ -70,7 +77,7 @@ export interface DeviceResult {
   /** Releases the device boots on the way to its target, in order; the target last. */
   upgradePath: string[];
   facts: DeviceFacts;
-  checks: CheckResult[];
+  checks: GatedCheckResult[];
   /** Wall time spent on this device, in milliseconds. */
   durationMs?: number;
 }

@@ -1,5 +1,15 @@
 // How check results become a device status, and device statuses an exit code (the contract in the README).
-import { SEVERITIES, type CheckResult, type CheckStatus, type DeviceResult, type DeviceStatus, type RunSummary, type Severity } from "./result.js";
+// The gate (`--fail-on`) is applied in one place, markBlocking; everything after it reads `blocks`.
+import {
+  SEVERITIES,
+  type CheckResult,
+  type CheckStatus,
+  type DeviceResult,
+  type DeviceStatus,
+  type GatedCheckResult,
+  type RunSummary,
+  type Severity,
+} from "./result.js";
 
 export const EXIT = { ready: 0, blocked: 1, incomplete: 2, badInput: 3, nothingToDo: 4 } as const;
 
@@ -8,20 +18,25 @@ export function gates(severity: Severity, failOn: Severity): boolean {
   return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(failOn);
 }
 
-/**
- * A failed check at or above the gate blocks; otherwise any check that could not be evaluated makes the
- * device `error` (unknown is never ready); failures below the gate and warn-only checks make it `warning`.
- */
 /** The check results with `blocks` set: whether each one, as it stands, blocks the device under the run's gate. */
-export function markBlocking(checks: readonly CheckResult[], failOn: Severity): CheckResult[] {
+export function markBlocking(checks: readonly CheckResult[], failOn: Severity): GatedCheckResult[] {
   return checks.map((c) => ({ ...c, blocks: c.status === "fail" && gates(c.severity, failOn) }));
 }
 
-export function deviceStatusFromChecks(checks: readonly CheckResult[], failOn: Severity): DeviceStatus {
-  if (checks.some((c) => c.status === "fail" && gates(c.severity, failOn))) return "blocked";
+/**
+ * A blocking check makes the device `blocked`; otherwise any check that could not be evaluated makes it `error`
+ * (unknown is never ready); failures that do not block and warn-only checks make it `warning`.
+ */
+export function deviceStatusOf(checks: readonly GatedCheckResult[]): DeviceStatus {
+  if (checks.some((c) => c.blocks)) return "blocked";
   if (checks.some((c) => c.status === "error")) return "error";
   if (checks.some((c) => c.status === "fail" || c.status === "warn")) return "warning";
   return "ready";
+}
+
+/** deviceStatusOf for results that have not been through the gate yet. */
+export function deviceStatusFromChecks(checks: readonly CheckResult[], failOn: Severity): DeviceStatus {
+  return deviceStatusOf(markBlocking(checks, failOn));
 }
 
 export function exitCodeFor(devices: readonly DeviceResult[]): number {

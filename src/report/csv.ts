@@ -4,8 +4,9 @@
 // so that every device of the run appears and filtering the sheet by status never loses one.
 // Cells that a spreadsheet would read as a formula are neutralised: device text is untrusted.
 
-import type { CheckResult, DeviceResult, Finding, RunReport } from "../model/result.js";
+import type { CheckResult, CheckStatus, DeviceResult, Finding, RunReport } from "../model/result.js";
 import { formatValue, visibleText } from "./format.js";
+import { checksWithStatus } from "./query.js";
 
 export const CSV_COLUMNS = [
   "device",
@@ -25,7 +26,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Check statuses that produce rows; pass and not-applicable are the normal case and would drown the sheet. */
-const ROW_STATUSES = new Set(["fail", "warn", "error", "waived", "skip"]);
+const ROW_STATUSES: readonly CheckStatus[] = ["fail", "warn", "error", "waived", "skip"];
 
 /**
  * A cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, and tab / CR which some strip before looking) gets
@@ -44,8 +45,7 @@ export function renderCsv(report: RunReport): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const d of report.devices) {
     const before = rows.length;
-    for (const c of d.checks) {
-      if (!ROW_STATUSES.has(c.status)) continue;
+    for (const c of checksWithStatus(d.checks, ROW_STATUSES)) {
       if (c.findings.length === 0) rows.push(row(d, c, { message: c.reason ?? c.title }));
       else for (const f of c.findings) rows.push(row(d, c, f));
     }

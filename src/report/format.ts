@@ -18,6 +18,9 @@ export function visibleText(text: string): string {
   });
 }
 
+/** Device text on one terminal line (the summary, the diff lines) is cut here, so one device cannot flood the screen. */
+export const MAX_DETAIL_CHARS = 160;
+
 /** One line of device text for a single-line context (terminal summary, table cell). */
 export function oneLine(text: string): string {
   return visibleText(text).replace(/\s+/g, " ").trim();
@@ -78,9 +81,4 @@ const STATUS_RANK = new Map<DeviceStatus, number>(DEVICE_STATUSES.map((s, i) => 
  */
 export function devicesInReadingOrder(devices: readonly DeviceResult[]): DeviceResult[] {
   return [...devices].sort((a, b) => (STATUS_RANK.get(a.status) ?? -1) - (STATUS_RANK.get(b.status) ?? -1));
-}
-
-/** Number of findings a device has across the checks that did not pass. */
-export function findingCount(device: DeviceResult): number {
-  return device.checks.reduce((n, c) => n + (c.status === "pass" ? 0 : c.findings.length), 0);
 }

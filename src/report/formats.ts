@@ -3,7 +3,7 @@
 // saved report.json re-renders to any format offline and byte for byte.
 
 import type { RunReport } from "../model/result.js";
-import type { ReportDiff } from "../diff/diff.js";
+import type { ReportDiff } from "./diff/compute.js";
 import { renderCsv } from "./csv.js";
 import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";

@@ -1,5 +1,5 @@
 // The HTML report: one self-contained page (inline CSS, optional inline filter script, no external resource)
-// rendered from reports/templates/report.hbs with the view built in html-view.ts.
+// rendered from reports/templates/report.hbs with the view built in html/view.ts (one file per section).
 
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
@@ -7,7 +7,7 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import type { RunReport } from "../model/result.js";
 import { packagePath } from "../util/package-root.js";
-import { buildHtmlView, type HtmlOptions } from "./html-view.js";
+import { buildHtmlView, type HtmlOptions } from "./html/view.js";
 
 export const TEMPLATE_DIR = packagePath("reports", "templates");
 

@@ -4,8 +4,7 @@
 // become <skipped>; waived becomes <skipped message="waived: ...">. A device that has no check result because it
 // was unreachable, errored or not run gets one testcase "connect" with an <error>, so it can never look green.
 
-import type { CheckResult, DeviceResult, RunReport, Severity } from "../model/result.js";
-import { SEVERITIES } from "../model/result.js";
+import type { DeviceResult, Finding, GatedCheckResult, RunReport } from "../model/result.js";
 import { formatValue } from "./format.js";
 import { JUNIT_TEXT, SEVERITY_LABEL, TEXT } from "./strings.js";
 
@@ -37,7 +36,6 @@ interface Case {
 }
 
 export function renderJunit(report: RunReport): string {
-  const failOn = report.meta.failOn;
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -45,7 +43,7 @@ export function renderJunit(report: RunReport): string {
   let skipped = 0;
   let time = 0;
   for (const d of report.devices) {
-    const cases = d.checks.length > 0 ? d.checks.map((c) => checkCase(d, c, failOn)) : [connectCase(d)];
+    const cases = d.checks.length > 0 ? d.checks.map((c) => checkCase(d, c)) : [connectCase(d)];
     const f = cases.filter((c) => c.failure).length;
     const e = cases.filter((c) => c.error).length;
     const s = cases.filter((c) => c.skipped).length;
@@ -87,7 +85,7 @@ function open(d: DeviceResult, name: string): string {
   return `    <testcase${attr("classname", d.name)}${attr("name", name)}`;
 }
 
-function checkCase(d: DeviceResult, c: CheckResult, failOn: Severity): Case {
+function checkCase(d: DeviceResult, c: GatedCheckResult): Case {
   const head = open(d, c.id);
   const title = `${c.title}${c.reason !== undefined ? `\n${c.reason}` : ""}`;
   switch (c.status) {
@@ -95,8 +93,7 @@ function checkCase(d: DeviceResult, c: CheckResult, failOn: Severity): Case {
       return { xml: `${head}/>\n`, failure: false, error: false, skipped: false };
     case "fail":
     case "warn": {
-      const blocking = c.status === "fail" && SEVERITIES.indexOf(c.severity) <= SEVERITIES.indexOf(failOn);
-      const message = JUNIT_TEXT.failure(SEVERITY_LABEL[c.severity], blocking ? JUNIT_TEXT.blocks : JUNIT_TEXT.doesNotBlock, c.findings.length);
+      const message = JUNIT_TEXT.failure(SEVERITY_LABEL[c.severity], c.blocks ? JUNIT_TEXT.blocks : JUNIT_TEXT.doesNotBlock, c.findings.length);
       const body = [title, ...c.findings.map(findingText), ...(c.remediation !== undefined ? [`Remediation: ${c.remediation}`] : [])].join("\n");
       return {
         xml: `${head}>\n      <failure${attr("message", message)}${attr("type", c.status)}>${escapeXml(body)}</failure>\n    </testcase>\n`,
@@ -137,7 +134,7 @@ function connectCase(d: DeviceResult): Case {
   };
 }
 
-function findingText(f: CheckResult["findings"][number]): string {
+function findingText(f: Finding): string {
   const parts = [`- ${f.key !== undefined ? `${f.key}: ` : ""}${f.message}`];
   if (f.hop !== undefined) parts.push(`  release: ${f.hop}`);
   if (f.expected !== undefined) parts.push(`  expected: ${formatValue(f.expected)}`);

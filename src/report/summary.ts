@@ -2,18 +2,12 @@
 // the first thing wrong on each, and what the exit code means. Colour is optional decoration; every status is a
 // word, so the text reads the same without it (NO_COLOR, logs, CI).
 
-import {
-  DEVICE_STATUSES,
-  SEVERITIES,
-  type CheckResult,
-  type DeviceResult,
-  type DeviceStatus,
-  type RunReport,
-  type Severity,
-} from "../model/result.js";
-import { cut, devicesInReadingOrder, findingCount, formatTime, oneLine } from "./format.js";
-import { DEVICE_STATUS_LABEL, DIFF_TEXT, SEVERITY_LABEL, TEXT } from "./strings.js";
-import { diffIsEmpty, type ReportDiff } from "../diff/diff.js";
+import { DEVICE_STATUSES, SEVERITIES, type CheckResult, type DeviceResult, type DeviceStatus, type RunReport } from "../model/result.js";
+import type { ReportDiff } from "./diff/compute.js";
+import { diffLines } from "./diff/render.js";
+import { MAX_DETAIL_CHARS, cut, devicesInReadingOrder, oneLine } from "./format.js";
+import { blockingChecks, checksWithStatus, devicesWithStatus, findingCount, mostSevereFirst } from "./query.js";
+import { DEVICE_STATUS_LABEL, SEVERITY_LABEL, TEXT } from "./strings.js";
 
 export interface SummaryOptions {
   color: boolean;
@@ -21,13 +15,8 @@ export interface SummaryOptions {
   diff?: ReportDiff;
 }
 
-/** New problems listed by name in the diff lines; the rest are counted. */
-const MAX_DIFF_LINES = 5;
-
 /** Device lines shown before "and N more": enough to act on, short enough to stay on one screen. */
 const MAX_DEVICE_LINES = 20;
-/** Device text is cut so that one device cannot flood the terminal. */
-const MAX_DETAIL_CHARS = 160;
 
 /** Names are padded to line up the details, up to this width; a longer name just pushes its own line. */
 const MAX_NAME_WIDTH = 32;
@@ -60,14 +49,14 @@ export function renderSummary(report: RunReport, options: SummaryOptions): strin
   if (meta.interrupted) lines.push(TEXT.interrupted);
   if (meta.fromCapture !== undefined) lines.push(TEXT.fromCapture(meta.fromCapture));
 
-  const listed = devicesInReadingOrder(report.devices).filter((d) => LISTED.includes(d.status));
+  const listed = devicesWithStatus(devicesInReadingOrder(report.devices), LISTED);
   if (listed.length > 0) {
     const width = Math.max(...listed.map((d) => DEVICE_STATUS_LABEL[d.status].length));
     const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(...listed.map((d) => oneLine(d.name).length)));
     lines.push("");
     for (const d of listed.slice(0, MAX_DEVICE_LINES)) {
       const label = DEVICE_STATUS_LABEL[d.status].toUpperCase().padEnd(width);
-      lines.push(`  ${paint(STATUS_COLOR[d.status], label)}  ${oneLine(d.name).padEnd(nameWidth)}  ${cut(oneLine(firstProblem(d, meta.failOn)), MAX_DETAIL_CHARS, "…")}`);
+      lines.push(`  ${paint(STATUS_COLOR[d.status], label)}  ${oneLine(d.name).padEnd(nameWidth)}  ${cut(oneLine(firstProblem(d)), MAX_DETAIL_CHARS, "…")}`);
     }
     if (listed.length > MAX_DEVICE_LINES) lines.push(`  ${TEXT.moreDevices(listed.length - MAX_DEVICE_LINES)}`);
   }
@@ -80,13 +69,9 @@ export function renderSummary(report: RunReport, options: SummaryOptions): strin
 }
 
 /** The one thing to say about a listed device: its reason, else what its most severe blocking or broken check says. */
-function firstProblem(d: DeviceResult, failOn: Severity): string {
+function firstProblem(d: DeviceResult): string {
   if (d.reason !== undefined && d.reason.trim() !== "") return d.reason;
-  const gate = SEVERITIES.indexOf(failOn);
-  const candidates = d.checks.filter((c) =>
-    d.status === "blocked" ? c.status === "fail" && SEVERITIES.indexOf(c.severity) <= gate : c.status === "error",
-  );
-  const check = [...candidates].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))[0];
+  const check = mostSevereFirst(d.status === "blocked" ? blockingChecks(d) : checksWithStatus(d.checks, ["error"]))[0];
   if (check === undefined) return TEXT.noReason;
   const others = findingCount(d) - (check.findings.length > 0 ? 1 : 0);
   return `${check.id}: ${checkProblem(check)}${others > 0 ? ` ${TEXT.moreFindings(others)}` : ""}`;
@@ -94,24 +79,4 @@ function firstProblem(d: DeviceResult, failOn: Severity): string {
 
 function checkProblem(c: CheckResult): string {
   return c.findings[0]?.message ?? c.reason ?? c.title;
-}
-
-/** What changed since the previous run, in a few lines: counts, then the first new problems by name. */
-export function diffLines(diff: ReportDiff): string[] {
-  const lines = [`${DIFF_TEXT.heading} (${formatTime(diff.previous.startedAt)}):`];
-  if (diffIsEmpty(diff)) {
-    lines.push(`  ${DIFF_TEXT.noChange}`);
-    return lines;
-  }
-  const counts = { newProblems: diff.newProblems.length, resolved: diff.resolved.length, stillFailing: diff.stillFailing.length, notRechecked: diff.notRechecked.length };
-  lines.push(`  ${DIFF_TEXT.counts(counts)}; ${DIFF_TEXT.devicesLine(diff.devicesAdded.length, diff.devicesRemoved.length, diff.statusChanges.length)}`);
-  for (const i of diff.newProblems.slice(0, MAX_DIFF_LINES)) {
-    lines.push(`  + ${cut(oneLine(`${i.device}  ${i.check}: ${i.message}`), MAX_DETAIL_CHARS, "…")}`);
-  }
-  if (diff.newProblems.length > MAX_DIFF_LINES) lines.push(`  ${TEXT.moreDevices(diff.newProblems.length - MAX_DIFF_LINES)}`);
-  for (const c of diff.statusChanges.slice(0, MAX_DIFF_LINES)) {
-    lines.push(`  ~ ${oneLine(c.device)}: ${DEVICE_STATUS_LABEL[c.from].toLowerCase()} -> ${DEVICE_STATUS_LABEL[c.to].toLowerCase()}`);
-  }
-  if (diff.statusChanges.length > MAX_DIFF_LINES) lines.push(`  ${TEXT.moreDevices(diff.statusChanges.length - MAX_DIFF_LINES)}`);
-  return lines;
 }

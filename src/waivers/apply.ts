@@ -3,13 +3,15 @@
 // reason naming justification, owner, expiry and where the waiver is written. A check only partly covered keeps
 // failing, and its reason says which findings are waived. An expired waiver waives nothing and is reported, in
 // the check's reason and in `expiredWaivers`. Checks that could not be evaluated (`error`) are never waived: an
-// unknown state is not an accepted risk. Device statuses, summary and exit code are then recomputed, so a device
-// whose only failures are validly waived is ready and the exit code ignores them.
+// unknown state is not an accepted risk. A waived check no longer blocks (`blocks: false`); device statuses,
+// summary and exit code are then recomputed by the model's status rules (src/model/status.ts), so a device whose
+// only failures are validly waived is ready and the exit code ignores them.
 
-import type { CheckResult, DeviceResult, DeviceStatus, RunReport, Severity } from "../model/result.js";
-import { deviceStatusFromChecks, summarise } from "../model/status.js";
+import type { DeviceResult, DeviceStatus, GatedCheckResult, RunReport, Severity } from "../model/result.js";
+import { deviceStatusOf, markBlocking, summarise } from "../model/status.js";
 import type { Waiver } from "./load.js";
 import { WAIVER_TEXT } from "./strings.js";
+import { isFailing } from "../report/query.js";
 import { globMatcher } from "../util/glob.js";
 
 export { globMatcher };
@@ -48,6 +50,7 @@ interface CompiledWaiver {
   key?: (key: string | undefined) => boolean;
 }
 
+/** `failOn` defaults to the run's gate; another one re-marks `blocks` on the devices the waivers change (a what-if). */
 export function applyWaivers(report: RunReport, waivers: readonly Waiver[], now: Date, failOn: Severity = report.meta.failOn): WaiverOutcome {
   const compiled = waivers.map((w) => compile(w, now));
   const used = new Set<CompiledWaiver>();
@@ -63,7 +66,9 @@ export function applyWaivers(report: RunReport, waivers: readonly Waiver[], now:
       return next;
     });
     if (!changed) return d;
-    return { ...d, checks, status: statusAfterWaivers(d, checks, failOn) };
+    // Under the run's own gate each result keeps the `blocks` it has; another gate (a what-if) re-marks the device.
+    const gated = failOn === report.meta.failOn ? checks : markBlocking(checks, failOn);
+    return { ...d, checks: gated, status: statusAfterWaivers(d, gated) };
   });
 
   return {
@@ -94,18 +99,18 @@ function compile(waiver: Waiver, now: Date): CompiledWaiver {
 }
 
 function waiveCheck(
-  c: CheckResult,
+  c: GatedCheckResult,
   matching: CompiledWaiver[],
   used: Set<CompiledWaiver>,
   expiredMatches: Map<CompiledWaiver, WaiverMatch[]>,
   device: string,
-): CheckResult {
+): GatedCheckResult {
   const notes: string[] = [];
   if (c.status === "error") {
     for (const w of matching.filter((m) => !m.expired)) notes.push(WAIVER_TEXT.notForErrors(w.waiver.source));
     return notes.length > 0 ? { ...c, reason: joinReason(c.reason, notes) } : c;
   }
-  if (c.status !== "fail" && c.status !== "warn") return c;
+  if (!isFailing(c)) return c;
 
   for (const w of matching.filter((m) => m.expired)) {
     expiredMatches.set(w, [...(expiredMatches.get(w) ?? []), { device, check: c.id }]);
@@ -121,7 +126,7 @@ function waiveCheck(
 
   const covered = coveredBy.filter((ws) => ws.length > 0).length;
   if (covered === items.length) {
-    return { ...c, status: "waived", reason: joinReason(c.reason, [WAIVER_TEXT.waived(who), ...notes]) };
+    return { ...c, status: "waived", blocks: false, reason: joinReason(c.reason, [WAIVER_TEXT.waived(who), ...notes]) };
   }
   if (covered > 0) {
     const keys = items.filter((_, i) => (coveredBy[i] ?? []).length > 0).map((k) => k ?? WAIVER_TEXT.deviceWide);
@@ -140,9 +145,9 @@ function joinReason(existing: string | undefined, notes: string[]): string {
  * reason (its session broke, or its facts could not be read) becomes `error` rather than ready when its
  * failures are waived: what the broken session could not show is still unknown.
  */
-function statusAfterWaivers(d: DeviceResult, checks: CheckResult[], failOn: Severity): DeviceStatus {
+function statusAfterWaivers(d: DeviceResult, checks: readonly GatedCheckResult[]): DeviceStatus {
   if (d.status === "unreachable" || d.status === "not-run" || d.status === "error") return d.status;
-  const computed = deviceStatusFromChecks(checks, failOn);
+  const computed = deviceStatusOf(checks);
   if (d.status === "blocked" && d.reason !== undefined && (computed === "ready" || computed === "warning")) return "error";
   return computed;
 }

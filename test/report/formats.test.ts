@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { diffReports } from "../../src/diff/diff.js";
+import { diffReports } from "../../src/report/diff/compute.js";
 import { renderCsv } from "../../src/report/csv.js";
 import { FILE_FORMATS, FORMATS, REPORT_FILE_NAMES, loadReportFile, renderReport } from "../../src/report/formats.js";
 import { renderHtml } from "../../src/report/html.js";

@@ -9,8 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { diffReports } from "../../src/diff/diff.js";
-import { renderDiff } from "../../src/diff/render.js";
+import { diffReports } from "../../src/report/diff/compute.js";
+import { renderDiff } from "../../src/report/diff/render.js";
 import { renderReport } from "../../src/report/formats.js";
 import { previousSampleReport, sampleReport } from "./sample-report.js";
 

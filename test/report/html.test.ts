@@ -192,7 +192,7 @@ describe("renderHtml overview, by-check view and comparison", () => {
   });
 
   it("adds the comparison with the previous run only when given one", async () => {
-    const { diffReports } = await import("../../src/diff/diff.js");
+    const { diffReports } = await import("../../src/report/diff/compute.js");
     const { previousSampleReport } = await import("./sample-report.js");
     expect(html).not.toContain('id="diff"');
     const page = renderHtml(sampleReport(), { diff: diffReports(previousSampleReport(), sampleReport()) });

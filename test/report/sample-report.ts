@@ -13,10 +13,12 @@ import {
   type CheckResult,
   type CheckStatus,
   type DeviceResult,
+  type GatedCheckResult,
   type DeviceStatus,
   type RunReport,
   type Severity,
 } from "../../src/model/result.js";
+import { markBlocking } from "../../src/model/status.js";
 
 export const HOSTILE_SCRIPT = "<script>alert(1)</script>";
 export const HOSTILE_MARKUP = `"quotes" & <b>tags</b>`;
@@ -31,10 +33,14 @@ const CHECKS: Record<string, { title: string; severity: Severity }> = {
   "panos-no-uncommitted-changes": { title: "No uncommitted candidate configuration", severity: "low" },
 };
 
-function check(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): CheckResult {
+/** The sample run's gate: critical and high failures block. */
+const FAIL_ON: Severity = "high";
+
+/** A check result as the runner hands it over: with `blocks` set under the sample's gate. */
+function check(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): GatedCheckResult {
   const ref = CHECKS[id];
   if (ref === undefined) throw new Error(`sample report: unknown check ${id}`);
-  return { id, title: ref.title, status, severity: ref.severity, findings: [], evidence: [], ...extra };
+  return markBlocking([{ id, title: ref.title, status, severity: ref.severity, findings: [], evidence: [], ...extra }], FAIL_ON)[0]!;
 }
 
 const PATH_10_2 = ["10.1.0", "10.2.0", "10.2.4-h4"];
@@ -84,7 +90,7 @@ function device(
   host: string,
   status: DeviceStatus,
   facts: DeviceResult["facts"],
-  checks: CheckResult[],
+  checks: GatedCheckResult[],
   extra: Partial<DeviceResult> = {},
 ): DeviceResult {
   return {
@@ -103,7 +109,7 @@ function device(
   };
 }
 
-const ALL_PASS = (): CheckResult[] => [
+const ALL_PASS = (): GatedCheckResult[] => [
   check("panos-transceivers-supported", "pass"),
   check("panos-content-version-minimum", "pass"),
   check("panos-panrepo-free-space", "pass"),
@@ -304,7 +310,7 @@ export function sampleReport(): RunReport {
       finishedAt: "2024-05-14T21:01:47.905Z",
       interrupted: true,
       selection: { inventory: "inventory/acme.yaml", groups: ["firewalls"], devices: [], tags: ["customer-acme"] },
-      failOn: "high",
+      failOn: FAIL_ON,
       targetVersions: ["10.2.4-h4"],
       checks: structuredClone(CHECK_REFS),
     },

@@ -188,6 +188,17 @@ describe("applyWaivers", () => {
     expect(unusedWaivers).toHaveLength(1);
   });
 
+  it("takes `blocks` off a waived check only: a partly waived one still blocks", () => {
+    const { report: r } = applyWaivers(report(), [waiver({ check: "panos-panrepo-free-space" }), waiver({ check: "panos-transceivers-supported", keys: ["ethernet1/21"] })], NOW);
+    const d = device(r, "fw-dc1-edge-02");
+    expect(d.checks.map((c) => [c.id, c.status, c.blocks]).filter(([, s]) => s !== "pass")).toEqual([
+      ["panos-transceivers-supported", "fail", true],
+      ["panos-panrepo-free-space", "waived", false],
+      ["panos-no-uncommitted-changes", "warn", false],
+    ]);
+    expect(d.status).toBe("blocked");
+  });
+
   it("uses the gate given: a failure below it leaves a warning, not a block", () => {
     const r = report();
     const { report: out } = applyWaivers(r, [waiver({ check: "panos-transceivers-supported" }), waiver({ check: "panos-no-uncommitted-changes" })], NOW, "critical");

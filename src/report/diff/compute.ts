@@ -6,7 +6,8 @@
 // and did not find it; when the new run could not look (device gone, unreachable, check errored or missing) the
 // problem is "not re-checked", never "resolved": a broken audit must not read as a fixed fleet.
 
-import type { CheckResult, CheckStatus, DeviceResult, DeviceStatus, RunReport, Severity } from "../model/result.js";
+import type { CheckResult, CheckStatus, DeviceResult, DeviceStatus, RunReport, Severity } from "../../model/result.js";
+import { PROBLEM, checksWithStatus } from "../query.js";
 
 /** One problem of one device, as it appears in either run. */
 export interface DiffItem {
@@ -62,8 +63,6 @@ export interface ReportDiff {
   statusChanges: StatusChange[];
 }
 
-/** Check statuses that are problems to track across runs; waived is accepted, not a problem. */
-const PROBLEM_STATUSES: readonly CheckStatus[] = ["fail", "warn", "error"];
 /** Device statuses whose checks were not (all) evaluated: their missing checks are not evidence of a fix. */
 const NOT_AUDITED: readonly DeviceStatus[] = ["unreachable", "not-run"];
 
@@ -137,8 +136,7 @@ function byName(devices: readonly DeviceResult[]): Map<string, DeviceResult> {
 function problems(devices: readonly DeviceResult[]): Map<string, DiffItem> {
   const items = new Map<string, DiffItem>();
   for (const d of byName(devices).values()) {
-    for (const c of d.checks) {
-      if (!PROBLEM_STATUSES.includes(c.status)) continue;
+    for (const c of checksWithStatus(d.checks, PROBLEM)) {
       const base = { device: d.name, check: c.id, checkTitle: c.title, severity: c.severity, checkStatus: c.status };
       if (c.findings.length === 0) {
         // A check without findings (typically an error) is one problem about the check as a whole.

@@ -2,10 +2,10 @@
 // devices added and removed; status changes. A device the new run could not audit never "resolves" anything.
 
 import { describe, expect, it } from "vitest";
-import { diffIsEmpty, diffReports } from "../../src/diff/diff.js";
-import { renderDiff } from "../../src/diff/render.js";
-import type { RunReport } from "../../src/model/result.js";
-import { previousSampleReport, sampleReport } from "../report/sample-report.js";
+import { diffIsEmpty, diffReports } from "../../../src/report/diff/compute.js";
+import { renderDiff } from "../../../src/report/diff/render.js";
+import type { RunReport } from "../../../src/model/result.js";
+import { previousSampleReport, sampleReport } from "../sample-report.js";
 
 const ids = (items: { device: string; check: string; key?: string; hop?: string }[]) => items.map((i) => [i.device, i.check, i.key ?? "", i.hop ?? ""]);
 
@@ -80,17 +80,5 @@ describe("diffReports", () => {
     const d = diffReports(one, two);
     expect(d.newProblems).toHaveLength(1);
     expect(d.resolved).toHaveLength(1);
-  });
-});
-
-describe("renderDiff", () => {
-  const diff = diffReports(previousSampleReport(), sampleReport());
-  it("renders JSON that parses back to the diff", () => {
-    expect(JSON.parse(renderDiff(diff, "json"))).toEqual(diff);
-  });
-  it("renders terminal lines with the counts and the new problems", () => {
-    const text = renderDiff(diff, "summary");
-    expect(text).toContain("1 new, 1 resolved, 6 still failing, 1 not re-checked; 1 device added, 1 removed, 2 changed status");
-    expect(text).toContain("+ fw-dc1-edge-02 panos-transceivers-supported: ethernet1/22: FS SFP-10GSR-85");
   });
 });
