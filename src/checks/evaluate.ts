@@ -1,7 +1,7 @@
 // Evaluates one check on one device's gathered outputs: a pure function (no I/O), so the same outputs
 // always give the same result, live or replayed. Anything that cannot be told becomes `error`, never `pass`.
 import type { CheckResult, CheckStatus, DeviceFacts, Evidence, Finding } from "../model/result.js";
-import { getParser } from "../parse/registry.js";
+import { getParser } from "./parsers.js";
 import { evaluateCondition, type ConditionOutcome, type ConditionScope } from "./condition.js";
 import { evaluateExpression, withPlatform, type Variables } from "./expression.js";
 import { resolveParams } from "./params.js";

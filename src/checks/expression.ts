@@ -22,9 +22,9 @@ export function compileExpression(expression: string): ExpressionNode {
 
 // Version functions need the device's platform; evaluation is synchronous, so the platform of the check
 // being evaluated is held here for its duration only (see withPlatform).
-let currentPlatform = "paloalto_panos";
+let currentPlatform: string | undefined;
 
-export function withPlatform<T>(platform: string, fn: () => T): T {
+export function withPlatform<T>(platform: string | undefined, fn: () => T): T {
   const previous = currentPlatform;
   currentPlatform = platform;
   try {
@@ -39,6 +39,7 @@ function registerVersionFunction(name: string, holds: (c: number) => boolean): v
     name,
     (args) => {
       const [a, b] = args as [string, string];
+      if (currentPlatform === undefined) throw new Error(`${name}() needs the device's platform, and none is being evaluated`);
       return holds(compareVersions(a, b, currentPlatform));
     },
     [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }],

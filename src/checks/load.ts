@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
-import { parserNames, parserOptionProblems, parserOptionSchemas } from "../parse/registry.js";
+import { parserNames, parserOptionProblems, parserOptionSchema } from "./parsers.js";
 import { knownPlatforms, platformProfile } from "../platforms/registry.js";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
@@ -58,7 +58,7 @@ const optionsAjv = new Ajv({ allErrors: true, strict: false });
 function optionProblems(parser: string, options: Record<string, unknown>): string[] {
   let validate = optionValidators.get(parser);
   if (!validate) {
-    validate = optionsAjv.compile(parserOptionSchemas[parser] ?? {});
+    validate = optionsAjv.compile(parserOptionSchema(parser) ?? {});
     optionValidators.set(parser, validate);
   }
   if (!validate(options)) {

@@ -1,5 +1,5 @@
 // Version ordering by platform, for `version_*` operators, `when` ranges and the version_* JMESPath functions.
-import { versionOrdering } from "../versions/registry.js";
+import { versionOrdering } from "../platforms/registry.js";
 
 type Comparator = (a: string, b: string) => number;
 
@@ -14,7 +14,7 @@ export function compareVersions(a: string, b: string, platform: string): number 
 }
 
 /** A release as checks see it ($hop): the version and its feature release (the version itself when unknown). */
-export function hopFor(version: string, platform = "paloalto_panos"): { version: string; feature_release: string } {
+export function hopFor(version: string, platform: string): { version: string; feature_release: string } {
   try {
     return { version, feature_release: versionOrdering(platform)?.featureRelease?.(version) ?? version };
   } catch {

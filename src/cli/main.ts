@@ -8,7 +8,7 @@ import { collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "../checks/explain.js";
 import { listCommand } from "../checks/list.js";
 import { testCommand } from "../checks/testing.js";
-import { pathCommand } from "../platforms/paloalto_panos/upgrade/format.js";
+import { pathCommand } from "./path-command.js";
 import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
@@ -74,15 +74,15 @@ export function buildProgram(onExit: (code: number) => void): Command {
 
   program
     .command("path")
-    .description("print the releases a device boots between two versions, and why (PAN-OS)")
+    .description("print the releases a device boots between two versions, and why (platforms with known upgrade rules)")
     .requiredOption("--from <version>", "the release the device runs")
     .requiredOption("--to <version>", "the target release")
-    .option("--platform <name>", "netmiko platform name", "paloalto_panos")
+    .option("--platform <name>", "netmiko platform name (default: the one platform whose upgrade rules are known)")
     .option("--path <versions>", "check this explicit path instead of planning one (comma-separated, the target last)", collectList, [])
     .addOption(new Option("--maintenance <mode>", "which release of each intermediate train to boot").choices(["latest-known", "none"]).default("latest-known"))
     .option("--ha", "an HA pair: do not skip feature releases", false)
-    .action(async (opts: { from: string; to: string; platform: string; path: string[]; maintenance: "latest-known" | "none"; ha: boolean }) => {
-      onExit(await pathCommand({ platform: opts.platform, from: opts.from, to: opts.to, maintenance: opts.maintenance, ha: opts.ha, ...(opts.path.length ? { path: opts.path } : {}) }, processIo()));
+    .action(async (opts: { from: string; to: string; platform?: string; path: string[]; maintenance: "latest-known" | "none"; ha: boolean }) => {
+      onExit(await pathCommand({ ...(opts.platform ? { platform: opts.platform } : {}), from: opts.from, to: opts.to, maintenance: opts.maintenance, ha: opts.ha, ...(opts.path.length ? { path: opts.path } : {}) }, processIo()));
     });
 
   program

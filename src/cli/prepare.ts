@@ -13,7 +13,8 @@ import { loadInventory } from "../inventory/load.js";
 import { resolveSecrets } from "../inventory/secrets.js";
 import { selectDevices } from "../inventory/select.js";
 import type { Device, Secrets } from "../inventory/types.js";
-import { loadUpgradeRules, type UpgradeRules } from "../platforms/paloalto_panos/upgrade/rules.js";
+import { platformPlugin } from "../platforms/registry.js";
+import type { PathPlanner } from "../platforms/types.js";
 import { planDevice, type DevicePlan } from "../runner/plan.js";
 import type { Connector } from "../runner/run.js";
 import { sshConnector } from "../runner/ssh-connector.js";
@@ -67,16 +68,19 @@ export async function prepareRun(raw: RawRunOptions, io: CliIo): Promise<Prepare
     io.stderr.write("preflight: the selection matched no device; nothing to do (exit 4)\n");
     return EXIT.nothingToDo;
   }
-  let pathRules: UpgradeRules | undefined;
-  if (selection.selected.some((d) => d.platform === "paloalto_panos")) {
+  // Each selected platform's upgrade-path rules, read and checked before any device is contacted.
+  const pathPlanners = new Map<string, PathPlanner>();
+  for (const platform of new Set(selection.selected.map((d) => d.platform))) {
+    const paths = platformPlugin(platform)?.upgradePaths;
+    if (!paths) continue;
     try {
-      pathRules = await loadUpgradeRules();
+      pathPlanners.set(platform, await paths.load());
     } catch (err) {
-      return fail(io, err instanceof InputError ? err.diagnostics : [{ file: "upgrade-path rules", line: 0, col: 0, message: (err as Error).message }]);
+      return fail(io, err instanceof InputError ? err.diagnostics : [{ file: `upgrade-path rules of ${platform}`, line: 0, col: 0, message: (err as Error).message }]);
     }
   }
   const plans = selection.selected.map((d) =>
-    planDevice(d, loaded.checks, { ...(options.targetVersion ? { targetVersion: options.targetVersion } : {}), ...(options.path ? { path: options.path } : {}), ...(pathRules ? { pathRules } : {}) }),
+    planDevice(d, loaded.checks, { ...(options.targetVersion ? { targetVersion: options.targetVersion } : {}), ...(options.path ? { path: options.path } : {}), pathPlanners }),
   );
   if (plans.every((p) => p.checks.length === 0)) {
     io.stderr.write("preflight: no selected check applies to the selected devices' platforms; nothing to do (exit 4)\n");

@@ -1,12 +1,10 @@
-// The parsers a check may name in `gather.<name>.parser`. Check validation lists parserNames() in its
+// The generic parsers (any platform's output) a check may name in `gather.<name>.parser`. Check validation lists parserNames() in its
 // "expected one of" message and validates `gather.<name>.options` against parserOptionSchemas (then
 // parserOptionProblems for what a schema cannot say); the runner looks the name up with getParser().
 // Reference for check authors: docs/parsers.md.
 import { applyTypes, type TypeMap, typeMapProblems, typesOptionSchema } from "./coerce.js";
 import { parseJson } from "./json.js";
 import { parseKeyValue } from "./key-value.js";
-import { parsePanosPhy } from "../platforms/paloalto_panos/parsers/phy.js";
-import { parsePanosSystemState } from "../platforms/paloalto_panos/parsers/system-state.js";
 import { parseRegex, regexOptionProblems, regexOptionsSchema, type RegexOptions } from "./regex.js";
 import { parseTable, tableOptionProblems, tableOptionsSchema, type TableOptions } from "./table.js";
 import { ParseError, type Parser } from "./types.js";
@@ -34,8 +32,6 @@ const parseKeyValueTyped: Parser = (raw, options = {}) => {
 const PARSERS: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ["json", parseJson],
   ["key-value", parseKeyValueTyped],
-  ["panos-phy", parsePanosPhy],
-  ["panos-system-state", parsePanosSystemState],
   ["regex", parseRegex],
   ["table", parseTable],
   ["text", parseText],
@@ -53,8 +49,6 @@ export const parserOptionSchemas: Record<string, object> = {
     additionalProperties: false,
     properties: { separator: { type: "string", minLength: 1 }, types: typesOptionSchema },
   },
-  "panos-phy": NO_OPTIONS,
-  "panos-system-state": { type: "object", additionalProperties: false, properties: { convertNumbers: { type: "boolean" } } },
   regex: regexOptionsSchema,
   table: tableOptionsSchema,
   text: NO_OPTIONS,

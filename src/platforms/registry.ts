@@ -1,13 +1,40 @@
-// Platforms preflight can drive, by netmiko name.
-import { panos } from "./paloalto_panos/profile.js";
-import type { PlatformProfile } from "./types.js";
+// The platforms preflight can drive, by netmiko name: one line per plugin. The only place the core learns
+// which vendors exist; everything about a vendor lives in its folder (docs/architecture.md).
+import { paloaltoPanos } from "./paloalto_panos/index.js";
+import type { ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLATFORMS: ReadonlyMap<string, PlatformProfile> = new Map([[panos.name, panos]]);
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos];
 
-export function platformProfile(name: string): PlatformProfile | undefined {
-  return PLATFORMS.get(name);
+const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
+
+export function platformPlugin(name: string): PlatformPlugin | undefined {
+  return BY_NAME.get(name);
 }
 
+/** The session side of a plugin (what the transport needs); the same object. */
+export const platformProfile = platformPlugin;
+
 export function knownPlatforms(): string[] {
-  return [...PLATFORMS.keys()];
+  return [...BY_NAME.keys()];
+}
+
+export function versionOrdering(platform: string): VersionOrdering | undefined {
+  return BY_NAME.get(platform)?.versions;
+}
+
+/** Every plugin's parsers, by name; a name two plugins both claim is a programming error caught by the tests. */
+export function platformParsers(): ReadonlyMap<string, ParserEntry & { platform: string }> {
+  const out = new Map<string, ParserEntry & { platform: string }>();
+  for (const plugin of PLUGINS) {
+    for (const [name, entry] of Object.entries(plugin.parsers ?? {})) {
+      if (out.has(name)) throw new Error(`parser "${name}" is claimed by ${out.get(name)!.platform} and ${plugin.name}`);
+      out.set(name, { ...entry, platform: plugin.name });
+    }
+  }
+  return out;
+}
+
+/** The platforms whose upgrade-path rules preflight knows. */
+export function platformsWithUpgradePaths(): string[] {
+  return PLUGINS.filter((p) => p.upgradePaths).map((p) => p.name);
 }

@@ -3,8 +3,7 @@
 import type { LoadedCheck } from "../checks/types.js";
 import type { Device } from "../inventory/types.js";
 import { platformProfile } from "../platforms/registry.js";
-import type { PlatformProfile } from "../platforms/types.js";
-import type { UpgradeRules } from "../platforms/paloalto_panos/upgrade/rules.js";
+import type { PathPlanner, PlatformProfile } from "../platforms/types.js";
 
 /** A command to gather and the output mode to run it in. */
 export interface PlannedCommand {
@@ -21,14 +20,15 @@ export interface DevicePlan {
   targetVersion?: string;
   /** An explicit path (--path or inventory upgrade_path); otherwise one is planned from the running version. */
   explicitPath?: string[];
-  /** Upgrade-path rules for the platform, when preflight knows them. */
-  pathRules?: UpgradeRules;
+  /** The platform's upgrade-path planner, when preflight knows its rules. */
+  pathPlanner?: PathPlanner;
 }
 
 export interface PlanOverrides {
   targetVersion?: string;
   path?: string[];
-  pathRules?: UpgradeRules;
+  /** Upgrade-path planners by platform, loaded before planning. */
+  pathPlanners?: ReadonlyMap<string, PathPlanner>;
 }
 
 export function planDevice(device: Device, checks: readonly LoadedCheck[], overrides: PlanOverrides | string = {}): DevicePlan {
@@ -56,6 +56,6 @@ export function planDevice(device: Device, checks: readonly LoadedCheck[], overr
     commands,
     ...(targetVersion ? { targetVersion } : {}),
     ...(explicit?.length ? { explicitPath: explicit } : {}),
-    ...(o.pathRules && device.platform === "paloalto_panos" ? { pathRules: o.pathRules } : {}),
+    ...(o.pathPlanners?.has(device.platform) ? { pathPlanner: o.pathPlanners.get(device.platform)! } : {}),
   };
 }

@@ -73,12 +73,38 @@ async function auditDevice(plan: DevicePlan, options: RunOptions, runSignal: Abo
     }
     const gathered = await gatherCommands(session, plan.commands, controller.signal, plan.profile);
     if (runSignal.aborted && gathered.brokenBy) return finish(notRun(plan, abortReason(runSignal)));
-    return finish(evaluateDevice(plan, gathered, options.failOn));
+    return finish(evaluateDeviceSafely(plan, gathered, options.failOn));
   } finally {
     clearTimeout(timer);
     runSignal.removeEventListener("abort", forwardAbort);
     await session?.close();
   }
+}
+
+/**
+ * The per-check boundary: an exception inside one check's evaluation (an expression, a parser, a function that
+ * throws) becomes that check's `error` with the message; the device's other checks are evaluated as usual.
+ */
+function evaluateCheckSafely(check: LoadedCheck, context: DeviceContext, outputs: Gathered["outputs"]): CheckResult {
+  try {
+    return evaluateCheck(check, context, outputs);
+  } catch (err) {
+    const d = check.definition;
+    return { id: d.id, title: d.title, severity: d.severity, status: "error", reason: `the check failed while being evaluated: ${errorMessage(err)}`, findings: [], evidence: [], remediation: d.remediation };
+  }
+}
+
+/** The per-device boundary: anything evaluation throws makes this device `error`, and the run goes on. */
+export function evaluateDeviceSafely(plan: DevicePlan, gathered: Gathered, failOn: Severity): DeviceResult {
+  try {
+    return evaluateDevice(plan, gathered, failOn);
+  } catch (err) {
+    return { ...base(plan), status: "error", reason: `evaluation failed: ${errorMessage(err)}` };
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Pure: facts and every check's result from the gathered outputs (also used for replays). */
@@ -93,13 +119,13 @@ export function evaluateDevice(plan: DevicePlan, gathered: Gathered, failOn: Sev
     facts,
     hop: plan.targetVersion ? hopFor(plan.targetVersion, plan.device.platform) : undefined,
   };
-  const path = deviceHops({ platform: plan.device.platform, running: facts.softwareVersion, target: plan.targetVersion, explicit: plan.explicitPath, rules: plan.pathRules });
+  const path = deviceHops({ platform: plan.device.platform, running: facts.softwareVersion, target: plan.targetVersion, explicit: plan.explicitPath, ...(plan.pathPlanner ? { planner: plan.pathPlanner } : {}) });
   context.hops = path.hops.map((v) => hopFor(v, plan.device.platform));
   if (path.downloads) context.downloads = path.downloads;
   const byId = new Map<string, CheckResult>();
   for (const check of dependencyOrder(plan.checks)) {
     const blockers = (check.definition.depends_on ?? []).map((id) => byId.get(id)).filter((r): r is CheckResult => r !== undefined && r.status !== "pass");
-    byId.set(check.definition.id, blockers.length ? dependencyOutcome(check, blockers) : evaluateCheck(check, context, gathered.outputs));
+    byId.set(check.definition.id, blockers.length ? dependencyOutcome(check, blockers) : evaluateCheckSafely(check, context, gathered.outputs));
   }
   const checks = markBlocking([...(path.result ? [path.result] : []), ...plan.checks.map((c) => byId.get(c.definition.id)!)], failOn);
   let status = deviceStatusFromChecks(checks, failOn);

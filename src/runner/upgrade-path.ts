@@ -1,9 +1,8 @@
 // The releases a device boots on its way to the target, known once its running version is read:
-// the inventory's explicit path (checked against the rules), or the path the PAN-OS rules plan, or just the
-// target. A path that breaks the rules or cannot be planned becomes a result of its own, never a silent guess.
+// the inventory's explicit path (checked against the platform's rules), or the path its planner plans, or just
+// the target. A path that breaks the rules or cannot be planned becomes a result of its own, never a silent guess.
 import type { CheckResult } from "../model/result.js";
-import { explicitPath, PathError, planPanosPath } from "../platforms/paloalto_panos/upgrade/plan.js";
-import type { UpgradeRules } from "../platforms/paloalto_panos/upgrade/rules.js";
+import { PathError, type PathPlanner } from "../platforms/types.js";
 
 export const PATH_CHECK = { id: "preflight-upgrade-path", title: "The upgrade path follows the vendor's rules" } as const;
 
@@ -12,7 +11,8 @@ export interface PathInput {
   running?: string;
   target?: string;
   explicit?: string[];
-  rules?: UpgradeRules;
+  /** The platform's upgrade-path planner, when preflight knows its rules. */
+  planner?: PathPlanner;
 }
 
 export interface DeviceHops {
@@ -25,24 +25,27 @@ export interface DeviceHops {
 
 export function deviceHops(input: PathInput): DeviceHops {
   const fallback = input.explicit?.length ? input.explicit : input.target ? [input.target] : [];
-  if (!input.target || input.platform !== "paloalto_panos" || !input.rules) return { hops: fallback };
+  if (!input.target || !input.planner) return { hops: fallback };
   if (!input.running) {
     const reason = input.explicit?.length
       ? "the running version is unknown, so the upgrade path given in the inventory cannot be checked against the rules"
       : "the running version is unknown, so the path to the target cannot be planned; only the target was checked";
-    return { hops: fallback, result: pathResult("error", [], reason) };
+    return { hops: fallback, result: pathResult("error", [], reason, input.planner.remediation) };
   }
   try {
-    const path = input.explicit?.length ? explicitPath(input.running, input.explicit, input.target, input.rules) : planPanosPath(input.running, input.target, input.rules);
+    const path = input.explicit?.length ? input.planner.check(input.running, input.explicit, input.target) : input.planner.plan(input.running, input.target);
     return { hops: path.hops.length ? path.hops.map((h) => h.version) : [input.target], downloads: path.downloads };
   } catch (err) {
-    if (!(err instanceof PathError)) throw err;
-    if (input.explicit?.length) return { hops: fallback, result: pathResult("fail", err.problems, "the upgrade path given in the inventory breaks the upgrade rules") };
-    return { hops: fallback, result: pathResult("error", err.problems, "no upgrade path could be planned; only the target was checked") };
+    const remediation = input.planner.remediation;
+    // Anything but a PathError is a fault in the rules or the planner: this device's path result is `error`, and
+    // every other device and check goes on.
+    if (!(err instanceof PathError)) return { hops: fallback, result: pathResult("error", [(err as Error).message ?? String(err)], "the upgrade path could not be planned: the planner failed; only the target was checked", remediation) };
+    if (input.explicit?.length) return { hops: fallback, result: pathResult("fail", err.problems, "the upgrade path given in the inventory breaks the upgrade rules", remediation) };
+    return { hops: fallback, result: pathResult("error", err.problems, "no upgrade path could be planned; only the target was checked", remediation) };
   }
 }
 
-function pathResult(status: "fail" | "error", problems: string[], reason: string): CheckResult {
+function pathResult(status: "fail" | "error", problems: string[], reason: string, remediation: string): CheckResult {
   return {
     ...PATH_CHECK,
     severity: "high",
@@ -50,6 +53,6 @@ function pathResult(status: "fail" | "error", problems: string[], reason: string
     reason,
     findings: problems.map((message) => ({ message })),
     evidence: [],
-    remediation: "Follow the upgrade path `preflight path --platform paloalto_panos --from <running> --to <target>` prints, or fix upgrade_path in the inventory.",
+    remediation,
   };
 }

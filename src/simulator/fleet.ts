@@ -5,7 +5,8 @@ import { createServer, type Server as TcpServer, type Socket } from "node:net";
 import ssh2, { type Connection, type ParsedKey, type ServerChannel } from "ssh2";
 import { authenticate, parseAuthorizedKeys } from "./auth.js";
 import { generateEd25519KeyPair } from "./keys.js";
-import { runPanosShell } from "../platforms/paloalto_panos/simulator/cli.js";
+import { platformPlugin } from "../platforms/registry.js";
+import type { SimulatedCli } from "../platforms/types.js";
 import type { SimDevice, SimDeviceSpec, SimFleet } from "./types.js";
 
 // ssh2 is CommonJS: Node's ESM loader only gives its default export.
@@ -50,7 +51,7 @@ async function refusedPort(host: string): Promise<number> {
   return port;
 }
 
-function serveConnection(client: Connection, spec: SimDeviceSpec, keys: ParsedKey[], drop: () => void): void {
+function serveConnection(client: Connection, spec: SimDeviceSpec, cli: SimulatedCli, keys: ParsedKey[], drop: () => void): void {
   // A client that vanishes (reset, timeout) is an ordinary event for a device, not an error of the simulator.
   client.on("error", () => undefined);
   client.on("authentication", (ctx) => authenticate(ctx, spec, keys, hasFault(spec, "auth-reject")));
@@ -59,19 +60,26 @@ function serveConnection(client: Connection, spec: SimDeviceSpec, keys: ParsedKe
     session.on("pty", (ok) => ok?.());
     session.on("window-change", (ok) => ok?.());
     session.on("env", (ok) => ok?.());
-    session.on("shell", (ok) => runPanosShell(ok(), spec, { drop }));
-    session.on("exec", (ok, _reject, info) => rejectExec(ok(), info.command));
+    session.on("shell", (ok) => cli.runShell(ok(), spec, { drop }));
+    session.on("exec", (ok, _reject, info) => (cli.runExec ? cli.runExec(ok(), spec, info.command) : rejectExec(ok(), info.command)));
   });
 }
 
-/** PAN-OS does not run commands over exec reliably; the simulator refuses it so clients use a shell. */
+/** Device CLIs that only run in a shell (the plugin gives no runExec) refuse exec, so clients use a shell. */
 function rejectExec(channel: ServerChannel, command: string): void {
   channel.stderr.write(`exec is not supported on this device (asked to run "${command}"): open an interactive shell\r\n`);
   channel.exit(1);
   channel.end();
 }
 
+async function simulatedCli(platform: string): Promise<SimulatedCli> {
+  const load = platformPlugin(platform)?.simulator;
+  if (!load) throw new Error(`no simulated CLI for platform "${platform}"`);
+  return load();
+}
+
 async function startDevice(spec: SimDeviceSpec, host: string): Promise<RunningDevice> {
+  const cli = await simulatedCli(spec.platform);
   const hostKeyPem = spec.hostKey ?? generateEd25519KeyPair().private;
   const hostKey = parseHostKey(hostKeyPem, spec.name);
   if (hasFault(spec, "refuse")) {
@@ -84,7 +92,7 @@ async function startDevice(spec: SimDeviceSpec, host: string): Promise<RunningDe
   const ssh = new SshServer({ hostKeys: [hostKeyPem] }, (client, info) => {
     const socket = [...sockets].find((s) => s.remotePort === info.port && s.remoteAddress === info.ip);
     // The empty write's callback runs once what the CLI already wrote has left, so the part sent arrives whole.
-    serveConnection(client, spec, keys, () => socket?.write("", () => socket.destroy()));
+    serveConnection(client, spec, cli, keys, () => socket?.write("", () => socket.destroy()));
   });
   const tcp = createServer((socket) => {
     // The CLI echoes keystrokes one by one, as a device does; without this, Nagle's algorithm holds each echo

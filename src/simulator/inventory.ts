@@ -12,11 +12,11 @@ export function fleetInventoryYaml(fleet: SimFleet, options: FleetInventoryOptio
   const doc = new Document({});
   // One flow mapping per host keeps a 500-device inventory readable: one line per device.
   const flow = (value: unknown) => doc.createNode(value, { flow: true });
-  doc.set("defaults", flow({ platform: "paloalto_panos", credentials: "default" }));
+  doc.set("defaults", flow({ credentials: "default" }));
   doc.set("groups", flow({ [options.group]: { target_version: options.targetVersion } }));
   const hosts = new YAMLMap<string, unknown>();
   for (const device of fleet.devices) {
-    const host = { host: device.host, port: device.port, groups: [options.group], tags: device.spec.tags ?? [] };
+    const host = { host: device.host, port: device.port, platform: device.spec.platform, groups: [options.group], tags: device.spec.tags ?? [] };
     hosts.set(device.spec.name, flow(host));
   }
   doc.set("hosts", hosts);

@@ -15,7 +15,8 @@ export type Fault =
 export interface SimDeviceSpec {
   name: string;
   hostname: string;
-  platform: "paloalto_panos";
+  /** netmiko name of the platform whose simulated CLI answers (its plugin's `simulator`). */
+  platform: string;
   username: string;
   password: string;
   /** OpenSSH public key lines accepted for publickey auth. */
@@ -46,4 +47,10 @@ export interface SimFleet {
   /** All devices' known_hosts lines, one per line. */
   knownHosts(): string;
   close(): Promise<void>;
+}
+
+/** What a simulated CLI needs from the SSH connection it runs on. */
+export interface CliConnection {
+  /** Drops the TCP connection without an SSH goodbye, as a crashing device or a cut link does. */
+  drop(): void;
 }

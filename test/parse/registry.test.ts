@@ -3,7 +3,7 @@
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { parseJson } from "../../src/parse/json.js";
-import { getParser, parserNames } from "../../src/parse/registry.js";
+import { getParser, parserNames } from "../../src/checks/parsers.js";
 import { ParseError } from "../../src/parse/types.js";
 import { fixture } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 

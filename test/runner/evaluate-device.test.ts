@@ -5,7 +5,7 @@ import type { CheckDefinition, LoadedCheck } from "../../src/checks/types.js";
 import type { Device } from "../../src/inventory/types.js";
 import { panos } from "../../src/platforms/paloalto_panos/profile.js";
 import type { DevicePlan } from "../../src/runner/plan.js";
-import { evaluateDevice } from "../../src/runner/run.js";
+import { evaluateDevice, evaluateDeviceSafely } from "../../src/runner/run.js";
 import type { Gathered } from "../../src/runner/gather.js";
 
 const INFO = "hostname: fw\nmodel: PA-3220\nserial: 1\nsw-version: 10.1.9\n";
@@ -67,9 +67,32 @@ describe("evaluateDevice", () => {
   });
 
   it("missing facts make the device error, and an explicit path cannot be checked without the running version", () => {
-    const withPath: DevicePlan = { ...plan([check("base")]), explicitPath: ["10.2.0", "10.2.4-h4"], pathRules: {} as DevicePlan["pathRules"] };
+    const withPath: DevicePlan = { ...plan([check("base")]), explicitPath: ["10.2.0", "10.2.4-h4"], pathPlanner: {} as NonNullable<DevicePlan["pathPlanner"]> };
     const r = evaluateDevice(withPath, gathered({ base: true }, { error: "Invalid syntax." }), "low");
     expect(r.status).toBe("error");
     expect(r.checks.find((c) => c.id === "preflight-upgrade-path")).toMatchObject({ status: "error", reason: expect.stringContaining("cannot be checked") });
+  });
+});
+
+describe("error boundaries: anything that throws at run time becomes an error result, and the rest stands", () => {
+  it("a check whose evaluation throws is that check's error; the other checks are evaluated", () => {
+    const broken = check("broken", { assert: null as unknown as CheckDefinition["assert"] });
+    const r = evaluateDeviceSafely(plan([check("good"), broken]), gathered({ good: true, broken: true }), "low");
+    expect(r.checks.map((c) => [c.id, c.status])).toEqual([["good", "pass"], ["broken", "error"]]);
+    expect(r.checks[1]?.reason).toMatch(/^the check failed while being evaluated: /);
+    expect(r.status).toBe("error");
+  });
+
+  it("a planner that throws (malformed upgrade-path rules) is the path result's error, not a lost device", () => {
+    const planner = { plan: () => { throw new TypeError("Cannot read properties of undefined (reading 'releases')"); }, check: () => { throw new TypeError("bad"); }, format: () => "", remediation: "fix the rules" };
+    const r = evaluateDeviceSafely({ ...plan([check("good")]), pathPlanner: planner }, gathered({ good: true }), "low");
+    expect(r.checks.map((c) => [c.id, c.status])).toEqual([["preflight-upgrade-path", "error"], ["good", "pass"]]);
+    expect(r.checks[0]?.findings[0]?.message).toContain("reading 'releases'");
+    expect(r.status).toBe("error");
+  });
+
+  it("anything else evaluation throws makes the device error with the message", () => {
+    const r = evaluateDeviceSafely({ ...plan([check("good")]), profile: { ...panos, facts: [{ command: "show system info", parse: () => ({}) }] }, checks: null as unknown as LoadedCheck[] }, gathered({ good: true }), "low");
+    expect(r).toMatchObject({ name: "fw", status: "error", reason: expect.stringMatching(/^evaluation failed: /) });
   });
 });

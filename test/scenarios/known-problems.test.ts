@@ -9,7 +9,7 @@ import { loadChecks } from "../../src/checks/library.js";
 import type { LoadedCheck } from "../../src/checks/types.js";
 import type { Device } from "../../src/inventory/types.js";
 import type { DeviceResult } from "../../src/model/result.js";
-import { loadUpgradeRules } from "../../src/platforms/paloalto_panos/upgrade/rules.js";
+import { panosUpgradePaths } from "../../src/platforms/paloalto_panos/upgrade/planner.js";
 import { planDevice } from "../../src/runner/plan.js";
 import { runAudit } from "../../src/runner/run.js";
 import { sshConnector } from "../../src/runner/ssh-connector.js";
@@ -65,7 +65,7 @@ beforeAll(async () => {
   fleet = await startFleet(cases.map((c) => withSuiteOutputs(panosDevice({ name: c.name, model: "PA-3220", swVersion: "10.1.9-h1", ports: c.ports ?? [OEM], ...CREDS }), c.problem)));
   knownHosts = join(site, "data", "known_hosts");
   writeFileSync(knownHosts, fleet.knownHosts());
-  const rules = await loadUpgradeRules();
+  const planner = await panosUpgradePaths.load();
   const devices: Device[] = fleet.devices.map((d, index) => ({
     index,
     name: d.spec.name,
@@ -80,7 +80,7 @@ beforeAll(async () => {
     vars: {},
   }));
   results = await runAudit(
-    devices.map((d) => planDevice(d, checks, { pathRules: rules })),
+    devices.map((d) => planDevice(d, checks, { pathPlanners: new Map([["paloalto_panos", planner]]) })),
     {
       connect: sshConnector({ secrets: new Map([["default", CREDS]]), knownHosts: new KnownHosts(knownHosts), acceptNewHostKeys: false, timeouts: { connectMs: 10_000, authMs: 10_000, commandMs: 10_000 } }),
       concurrency: 10,

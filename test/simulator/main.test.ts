@@ -40,11 +40,11 @@ describe("startSimulator", () => {
     try {
       const inventoryText = await readFile(args.inventoryOut, "utf8");
       const inventory = parse(inventoryText);
-      expect(inventory.defaults).toEqual({ platform: "paloalto_panos", credentials: "default" });
+      expect(inventory.defaults).toEqual({ credentials: "default" });
       expect(inventory.groups).toEqual({ demo: { target_version: "10.2.4-h4" } });
       expect(Object.keys(inventory.hosts)).toEqual(fleet.devices.map((d) => d.spec.name));
       const first = fleet.devices[0]!;
-      expect(inventory.hosts["fw-001"]).toEqual({ host: "127.0.0.1", port: first.port, groups: ["demo"], tags: first.spec.tags });
+      expect(inventory.hosts["fw-001"]).toEqual({ host: "127.0.0.1", port: first.port, platform: "paloalto_panos", groups: ["demo"], tags: first.spec.tags });
       // One line per host, in flow style, as the documented format shows.
       expect(inventoryText).toMatch(new RegExp(`^  fw-001: \\{ host: 127\\.0\\.0\\.1, port: ${first.port}, groups: \\[ demo \\], tags: \\[`, "m"));
       expect(await readFile(args.knownHostsOut, "utf8")).toBe(fleet.knownHosts());

@@ -36,7 +36,7 @@
 //   frr         no capture of FRR exists in the fixtures.
 import { describe, expect, it } from "vitest";
 import { VersionParseError } from "../../src/versions/errors.js";
-import { versionOrdering } from "../../src/versions/registry.js";
+import { versionOrdering } from "./orderings.js";
 
 // Each platform's real versions, listed in the order the platform's comparator must put them.
 const REAL: Record<string, string[]> = {

@@ -3,7 +3,7 @@
 // operands such as `>=10.2`, which name the start of a train).
 import { describe, expect, it } from "vitest";
 import { satisfiesRange } from "../../src/versions/range.js";
-import { compareVersionsFor, versionOrdering, versionPlatforms } from "../../src/versions/registry.js";
+import { compareVersionsFor, versionOrdering, versionPlatforms } from "./orderings.js";
 
 const PLATFORMS = ["paloalto_panos", "fortinet", "cisco_ios", "cisco_xe", "cisco_nxos", "juniper_junos", "arista_eos", "frr", "linux"];
 

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 import type { ServerChannel } from "ssh2";
-import type { Fault, SimDeviceSpec } from "../../../simulator/types.js";
+import type { CliConnection, Fault, SimDeviceSpec } from "../../../simulator/types.js";
 
 const PAGE_LINES = 20;
 // `less`, which PAN-OS pages with, clears its status line with carriage return + erase-to-end-of-line.
@@ -30,11 +30,6 @@ interface CliSettings {
   xml: boolean;
 }
 
-/** What the CLI needs from the SSH connection it runs on. */
-export interface CliConnection {
-  /** Drops the TCP connection without an SSH goodbye, as a crashing device or a cut link does. */
-  drop(): void;
-}
 
 type Mode = "input" | "busy" | "pager" | "hung";
 

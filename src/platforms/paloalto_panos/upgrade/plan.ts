@@ -5,23 +5,12 @@
 import { comparePanosVersions, featureRelease, isPanosVersion } from "../version.js";
 import type { FeatureReleaseInfo, PathRule, UpgradeRules } from "./rules.js";
 
-/** One release the device boots on the way. */
-export interface Hop {
-  version: string;
-  featureRelease: string;
-  reason: string;
-  /** Id of the rule (in the data file) that makes this hop necessary or allows it. */
-  rule: string;
-}
+import { PathError, type PathHop, type PlannedPath } from "../../types.js";
 
-export interface UpgradePath {
-  from: string;
-  to: string;
-  /** Booted in order; the target is last. Empty when the device already runs the target. */
-  hops: Hop[];
-  /** Images to download, in order: base images that are downloaded only, and every hop's image. */
-  downloads: string[];
-}
+export { PathError };
+/** One release the device boots on the way. */
+export type Hop = PathHop;
+export type UpgradePath = PlannedPath;
 
 /**
  * Which release of an intermediate feature release the device boots:
@@ -38,15 +27,6 @@ export interface PlanOptions {
   ha?: boolean;
 }
 
-/** A path that cannot be planned or a given path that breaks the rules; `problems` lists every reason. */
-export class PathError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    super(problems.join("\n"));
-    this.name = "PathError";
-    this.problems = problems;
-  }
-}
 
 /** The releases to boot from `from` to `to`; throws PathError for a downgrade, an unknown train or a bad version. */
 export function planPanosPath(from: string, to: string, rules: UpgradeRules, options: PlanOptions = {}): UpgradePath {

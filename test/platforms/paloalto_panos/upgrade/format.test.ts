@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatPath, pathCommand, type PathCommandArgs } from "../../../../src/platforms/paloalto_panos/upgrade/format.js";
+import { pathCommand, type PathCommandArgs } from "../../../../src/cli/path-command.js";
+import { formatPath } from "../../../../src/platforms/paloalto_panos/upgrade/format.js";
 import { planPanosPath } from "../../../../src/platforms/paloalto_panos/upgrade/plan.js";
 import { defaultUpgradeRulesFile, loadUpgradeRules, type UpgradeRules } from "../../../../src/platforms/paloalto_panos/upgrade/rules.js";
 
