@@ -35,4 +35,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The core never names a vendor: it reaches platforms only through the registry and the plugin contract.
+    // The pipeline never imports the CLI (the CLI calls the pipeline, not the other way round).
+    files: ["src/runner/**/*.ts", "src/checks/**/*.ts", "src/cli/**/*.ts", "src/transport/**/*.ts", "src/inventory/**/*.ts", "src/parse/**/*.ts", "src/capture/**/*.ts", "src/versions/**/*.ts", "src/util/**/*.ts", "src/waivers/**/*.ts"],
+    ignores: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/platforms/*/**"], message: "the core reaches a platform only through src/platforms/registry.ts and types.ts" },
+            { group: ["**/cli/**"], message: "pipeline modules never import the CLI" },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/platforms/*/**"], message: "the CLI reaches a platform only through src/platforms/registry.ts and types.ts" }] }],
+    },
+  },
 );

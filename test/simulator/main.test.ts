@@ -46,7 +46,7 @@ describe("startSimulator", () => {
       const first = fleet.devices[0]!;
       expect(inventory.hosts["fw-001"]).toEqual({ host: "127.0.0.1", port: first.port, platform: "paloalto_panos", groups: ["demo"], tags: first.spec.tags });
       // One line per host, in flow style, as the documented format shows.
-      expect(inventoryText).toMatch(new RegExp(`^  fw-001: \\{ host: 127\\.0\\.0\\.1, port: ${first.port}, groups: \\[ demo \\], tags: \\[`, "m"));
+      expect(inventoryText).toMatch(new RegExp(`^  fw-001: \\{ host: 127\\.0\\.0\\.1, port: ${first.port}, platform: paloalto_panos, groups: \\[ demo \\], tags: \\[`, "m"));
       expect(await readFile(args.knownHostsOut, "utf8")).toBe(fleet.knownHosts());
       expect(fleet.knownHosts().trim().split("\n")).toHaveLength(12);
     } finally {
