@@ -1,0 +1,133 @@
+// The linux plugin against Debian's real OpenSSH sshd on loopback with a real bash as the shell: the real
+// `uname -a`, `/etc/os-release` and `df -P /` of this machine, read through preflight's transport and runner.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createConnection, createServer } from "node:net";
+import { release, tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadChecks } from "../../../src/checks/library.js";
+import type { Device } from "../../../src/inventory/types.js";
+import { planDevice } from "../../../src/runner/plan.js";
+import { runAudit } from "../../../src/runner/run.js";
+import { sshConnector } from "../../../src/runner/ssh-connector.js";
+import { KnownHosts } from "../../../src/transport/known-hosts.js";
+
+const SSHD = "/usr/sbin/sshd";
+const haveSshd = existsSync(SSHD) && existsSync("/bin/bash");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: "127.0.0.1", port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`sshd did not listen on 127.0.0.1:${port} within ${deadlineMs} ms`);
+}
+
+function keygen(file: string): void {
+  const run = spawnSync("ssh-keygen", ["-q", "-N", "", "-t", "ed25519", "-f", file], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`ssh-keygen failed: ${run.stderr}`);
+}
+
+if (!haveSshd && process.env.CI) {
+  describe("linux over OpenSSH", () => {
+    it("needs /usr/sbin/sshd on CI", () => {
+      throw new Error(`${SSHD} is missing: install openssh-server (CI must not skip the interop test)`);
+    });
+  });
+}
+
+describe.skipIf(!haveSshd)("linux over OpenSSH", () => {
+  let dir: string;
+  let port: number;
+  let daemon: ChildProcess | undefined;
+  let daemonLog = "";
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "preflight-linux-sshd-"));
+    port = await freePort();
+    keygen(join(dir, "host_ed25519"));
+    keygen(join(dir, "client_ed25519"));
+    await writeFile(join(dir, "authorized_keys"), await readFile(join(dir, "client_ed25519.pub")));
+    const hostPub = (await readFile(join(dir, "host_ed25519.pub"), "utf8")).trim().split(/\s+/);
+    await writeFile(join(dir, "known_hosts"), `[127.0.0.1]:${port} ${hostPub[0]} ${hostPub[1]}\n`);
+    const config = [
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${join(dir, "host_ed25519")}`,
+      `PidFile ${join(dir, "sshd.pid")}`,
+      `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+      "StrictModes no",
+      "PubkeyAuthentication yes",
+      "PasswordAuthentication no",
+      "KbdInteractiveAuthentication no",
+      "PermitRootLogin yes",
+      "UsePAM no",
+      "PrintMotd no",
+      "PrintLastLog no",
+      "LogLevel ERROR",
+      // A real interactive bash with the default Debian prompt and no rc files (their contents vary by machine).
+      "ForceCommand PS1='\\u@\\h:\\w\\$ ' exec /bin/bash --norc --noprofile -i",
+    ].join("\n");
+    await writeFile(join(dir, "sshd_config"), `${config}\n`);
+    await mkdir("/run/sshd", { recursive: true, mode: 0o755 });
+    daemon = spawn(SSHD, ["-D", "-e", "-f", join(dir, "sshd_config")], { stdio: ["ignore", "ignore", "pipe"] });
+    daemon.stderr?.on("data", (chunk: Buffer) => (daemonLog += chunk.toString()));
+    await waitForPort(port, 5000).catch((err: Error) => {
+      throw new Error(`${err.message}\nsshd said: ${daemonLog}`);
+    });
+  });
+
+  afterAll(async () => {
+    if (daemon && daemon.exitCode === null) {
+      const exited = new Promise<void>((resolve) => daemon!.once("exit", () => resolve()));
+      daemon.kill("SIGTERM");
+      await Promise.race([exited, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+      if (daemon.exitCode === null && daemon.signalCode === null) daemon.kill("SIGKILL");
+    }
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("audits this machine: facts from the real uname and os-release, the disk check evaluated", async () => {
+    const loaded = await loadChecks(["linux-*"]);
+    expect(loaded.diagnostics).toEqual([]);
+    const device: Device = {
+      index: 0, name: "localhost", host: "127.0.0.1", port, platform: "linux", groups: [], tags: [],
+      credentials: { name: "default", usernameEnv: "U", passwordEnv: "P", passphraseEnv: "K", useAgent: false }, vars: {},
+    };
+    const secrets = { username: userInfo().username, privateKey: await readFile(join(dir, "client_ed25519")) };
+    const [result] = await runAudit([planDevice(device, loaded.checks)], {
+      connect: sshConnector({ secrets: new Map([["default", secrets]]), knownHosts: new KnownHosts(join(dir, "known_hosts")), acceptNewHostKeys: false, timeouts: { connectMs: 5000, authMs: 5000, commandMs: 5000 } }),
+      concurrency: 1,
+      failOn: "low",
+      deviceTimeoutMs: 30_000,
+    });
+    expect(result?.reason).toBeUndefined();
+    expect(result?.facts.softwareVersion).toBe(release());
+    expect(["ready", "blocked"]).toContain(result?.status);
+    expect(["pass", "fail"]).toContain(result?.checks[0]?.status);
+    // Whatever this machine's disk holds, the real df output was read: a pass, or a finding that quotes the number.
+    if (result?.checks[0]?.status === "fail") expect(result.checks[0].findings[0]?.message).toMatch(/^\/ is \d+% full/);
+  });
+});
