@@ -1,9 +1,8 @@
 // openSshSession against Debian's real OpenSSH sshd on loopback, running a fake PAN-OS CLI as ForceCommand:
 // proves the transport works with a peer that is not built on ssh2 (pty echo, OpenSSH kex and host keys).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createConnection, createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +11,7 @@ import { panos } from "../../src/platforms/paloalto_panos/profile.js";
 import { KnownHosts } from "../../src/transport/known-hosts.js";
 import { openSshSession, type SshSessionOptions } from "../../src/transport/ssh-session.js";
 import { SessionError } from "../../src/transport/types.js";
+import { freePort, keygen, stopDaemon, waitForPort } from "../helpers/sshd.js";
 
 const SSHD = "/usr/sbin/sshd";
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -25,51 +25,6 @@ const BIN = join(HERE, "..", "..", "dist", "src", "cli", "main.js");
 const USER = userInfo().username;
 const haveSshd = existsSync(SSHD);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: "127.0.0.1", port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`sshd did not listen on 127.0.0.1:${port} within ${deadlineMs} ms`);
-}
-
-function keygen(file: string, type = "ed25519"): void {
-  const run = spawnSync("ssh-keygen", ["-q", "-N", "", "-t", type, "-f", file], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`ssh-keygen failed: ${run.stderr}`);
-}
-
-/** Waits for the daemon to exit, escalating to SIGKILL; bounded because PID 1 may reap late here. */
-async function stopDaemon(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
-  await Promise.race([exited, timer(2000)]);
-  if (child.exitCode === null && child.signalCode === null) {
-    child.kill("SIGKILL");
-    await Promise.race([exited, timer(2000)]);
-  }
-}
 
 if (!haveSshd && process.env.CI) {
   describe("OpenSSH interop", () => {

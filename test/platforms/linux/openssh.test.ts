@@ -1,9 +1,8 @@
 // The linux plugin against Debian's real OpenSSH sshd on loopback with a real bash as the shell: the real
 // `uname -a`, `/etc/os-release` and `df -P /` of this machine, read through preflight's transport and runner.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createConnection, createServer } from "node:net";
 import { release, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,42 +12,10 @@ import { planDevice } from "../../../src/runner/plan.js";
 import { runAudit } from "../../../src/runner/run.js";
 import { sshConnector } from "../../../src/runner/ssh-connector.js";
 import { KnownHosts } from "../../../src/transport/known-hosts.js";
+import { freePort, keygen, stopDaemon, waitForPort } from "../../helpers/sshd.js";
 
 const SSHD = "/usr/sbin/sshd";
 const haveSshd = existsSync(SSHD) && existsSync("/bin/bash");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: "127.0.0.1", port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`sshd did not listen on 127.0.0.1:${port} within ${deadlineMs} ms`);
-}
-
-function keygen(file: string): void {
-  const run = spawnSync("ssh-keygen", ["-q", "-N", "", "-t", "ed25519", "-f", file], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`ssh-keygen failed: ${run.stderr}`);
-}
 
 if (!haveSshd && process.env.CI) {
   describe("linux over OpenSSH", () => {
@@ -100,12 +67,7 @@ describe.skipIf(!haveSshd)("linux over OpenSSH", () => {
   });
 
   afterAll(async () => {
-    if (daemon && daemon.exitCode === null) {
-      const exited = new Promise<void>((resolve) => daemon!.once("exit", () => resolve()));
-      daemon.kill("SIGTERM");
-      await Promise.race([exited, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
-      if (daemon.exitCode === null && daemon.signalCode === null) daemon.kill("SIGKILL");
-    }
+    if (daemon) await stopDaemon(daemon);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
