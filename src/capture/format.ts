@@ -1,16 +1,13 @@
-// The capture format: every raw output of an audit, per device and command, with enough metadata to
-// evaluate the same checks again offline and get the same report. Layout:
+// The capture format: the gathered artifacts of a run (src/runner/artifact.ts) on disk, so the same checks can be
+// evaluated again offline to the same report. Layout:
 //   DIR/capture.json                      the manifest (this file's Capture type)
-//   DIR/devices/<device>/<NN>-<slug>.txt  raw outputs, exactly as gathered
+//   DIR/devices/<device>/<NN>-<slug>.txt  raw outputs, exactly as gathered (.xml for XML mode)
 import type { Device } from "../inventory/types.js";
-import type { SessionErrorKind } from "../transport/types.js";
+import type { GatherError } from "../runner/artifact.js";
 
 export const CAPTURE_FORMAT = "preflight-capture/1";
 
-export interface CapturedError {
-  kind: SessionErrorKind | "other";
-  message: string;
-}
+export type CapturedError = GatherError;
 
 export interface CapturedCommand {
   command: string;
@@ -27,7 +24,12 @@ export interface CapturedDevice {
   device: Device;
   /** Why no session could be opened, when none was. */
   connectError?: CapturedError;
+  /** Why the device was never gathered (an interrupted capture). */
+  notGathered?: string;
   commands: CapturedCommand[];
+  /** Why the session broke before every command had run (older captures: derived from the first broken command). */
+  brokenBy?: string;
+  durationMs?: number;
 }
 
 export interface Capture {

@@ -13,7 +13,7 @@ import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
 import { runCommand } from "./run-command.js";
-import { TOOL } from "./tool.js";
+import { TOOL } from "../util/tool.js";
 import { validateCommand } from "./validate-command.js";
 
 const EXIT_CODES_HELP = `

@@ -5,6 +5,7 @@ import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 
 import { FILE_FORMATS, FORMATS, type FileFormat, type ReportFormat } from "../report/formats.js";
+import type { AuditRequest } from "../runner/prepare.js";
 
 export interface RawRunOptions {
   inventory?: string;
@@ -31,18 +32,8 @@ export interface RawRunOptions {
   progress: boolean;
 }
 
-export interface RunOptions {
-  /** Absent only when replaying a capture, which carries its own devices. */
-  inventory?: string;
-  fromCapture?: string;
-  groups: string[];
-  devices: string[];
-  tags: string[];
-  checks: string[];
-  targetVersion?: string;
-  /** Explicit upgrade path for every selected device (--path), the target last. */
-  path?: string[];
-  out: string;
+/** The audit request plus what only the CLI needs: report files, stdout, baseline, waivers, progress. */
+export interface RunOptions extends AuditRequest {
   /** Written to files in --out. */
   formats: FileFormat[];
   /** Printed on stdout instead of the terminal summary (one format only). */
@@ -51,14 +42,6 @@ export interface RunOptions {
   baseline?: string;
   /** A waivers file (docs/reports.md). */
   waivers?: string;
-  concurrency: number;
-  knownHosts?: string;
-  acceptNewHostKeys: boolean;
-  identity?: string;
-  failOn: Severity;
-  connectTimeoutMs: number;
-  commandTimeoutMs: number;
-  deviceTimeoutMs: number;
   progress: boolean;
 }
 
@@ -67,7 +50,8 @@ export function collectList(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(",").map((s) => s.trim()).filter(Boolean)];
 }
 
-export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; diagnostics: Diagnostic[] } {
+/** Always returns options (with safe stand-ins for bad values) so the other inputs can be checked too. */
+export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const problem = (option: string, message: string) => diagnostics.push({ file: option, line: 0, col: 0, message });
   if (!raw.inventory && !raw.fromCapture) problem("--inventory", "an inventory is required (YAML or CSV); `npm run demo` shows one");
@@ -86,7 +70,6 @@ export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; dia
     problem("--path", `the path must end at the target version ${raw.targetVersion}, not ${raw.path[raw.path.length - 1]}`);
   }
   if (!(SEVERITIES as readonly string[]).includes(raw.failOn)) problem("--fail-on", `unknown severity "${raw.failOn}"${didYouMeanHint(raw.failOn, [...SEVERITIES])}; use ${SEVERITIES.join(", ")}`);
-  if (diagnostics.length) return { diagnostics };
   return {
     diagnostics,
     options: {
@@ -99,15 +82,15 @@ export function checkRunOptions(raw: RawRunOptions): { options?: RunOptions; dia
       ...(raw.targetVersion ? { targetVersion: raw.targetVersion } : {}),
       ...(raw.path?.length ? { path: raw.path } : {}),
       out: raw.out,
-      formats: [...new Set(formats)] as FileFormat[],
-      ...(stdout ? { stdout: stdout as ReportFormat } : {}),
+      formats: [...new Set(formats.filter((f) => (FILE_FORMATS as readonly string[]).includes(f)))] as FileFormat[],
+      ...(stdout && (FORMATS as readonly string[]).includes(stdout) ? { stdout: stdout as ReportFormat } : {}),
       ...(raw.baseline ? { baseline: raw.baseline } : {}),
       ...(raw.waivers ? { waivers: raw.waivers } : {}),
       concurrency,
       ...(raw.knownHosts ? { knownHosts: raw.knownHosts } : {}),
       acceptNewHostKeys: raw.acceptNewHostKeys,
       ...(raw.identity ? { identity: raw.identity } : {}),
-      failOn: raw.failOn as Severity,
+      failOn: (SEVERITIES as readonly string[]).includes(raw.failOn) ? (raw.failOn as Severity) : "low",
       connectTimeoutMs,
       commandTimeoutMs,
       deviceTimeoutMs,

@@ -1,61 +1,75 @@
-// Gathers one device's raw outputs over one session: the planned commands in order, switching to the
-// platform's XML output mode once for the commands that want XML. A command the CLI rejects is recorded for
-// the checks that need it and the session goes on; a broken session (timeout, disconnect) ends the device
-// and every command not yet run is recorded as not gathered, with the reason.
-import type { GatheredOutput } from "../checks/evaluate.js";
-import { commandKey } from "../checks/types.js";
+// Gathering: one session per device, the planned commands in order, switching to the platform's XML output
+// mode once for the commands that want XML. Produces the device's artifact and nothing else: no parsing, no
+// verdicts. A command the CLI rejects is recorded and the session goes on; a broken session (timeout,
+// disconnect) ends the device and the commands not yet sent are left out, with the reason in `brokenBy`.
 import type { PlatformProfile } from "../platforms/types.js";
 import { SessionError, type DeviceSession } from "../transport/types.js";
-import type { PlannedCommand } from "./plan.js";
+import type { DeviceArtifact, GatherError, GatheredCommand } from "./artifact.js";
+import type { DevicePlan, PlannedCommand } from "./plan.js";
 
-export interface Gathered {
-  /** By commandKey (the command, or `xml:<command>` for XML mode). */
-  outputs: Map<string, GatheredOutput>;
-  /** Set when the session broke before every command had run. */
-  brokenBy?: string;
+/** Opens a session to a device (SSH in production; tests may pass their own). */
+export type Connector = (plan: DevicePlan, signal: AbortSignal) => Promise<DeviceSession>;
+
+/** Connects, runs the plan's commands, closes. Never throws: every failure is in the artifact. */
+export async function gatherDevice(plan: DevicePlan, connect: Connector, signal: AbortSignal): Promise<DeviceArtifact> {
+  const started = Date.now();
+  let session: DeviceSession;
+  try {
+    session = await connect(plan, signal);
+  } catch (err) {
+    const error = gatherError(err);
+    if (signal.aborted) error.message = abortReason(signal);
+    return { device: plan.device, connectError: error, commands: [], durationMs: Date.now() - started };
+  }
+  try {
+    const { commands, brokenBy } = await runCommands(session, plan.commands, signal, plan.profile);
+    return { device: plan.device, commands, ...(brokenBy !== undefined ? { brokenBy } : {}), durationMs: Date.now() - started };
+  } finally {
+    await session.close();
+  }
 }
 
-export async function gatherCommands(session: DeviceSession, commands: readonly PlannedCommand[], signal: AbortSignal, profile: PlatformProfile): Promise<Gathered> {
-  const outputs = new Map<string, GatheredOutput>();
-  let brokenBy: string | undefined;
+async function runCommands(session: DeviceSession, planned: readonly PlannedCommand[], signal: AbortSignal, profile: PlatformProfile): Promise<{ commands: GatheredCommand[]; brokenBy?: string }> {
+  const commands: GatheredCommand[] = [];
   let mode: "text" | "xml" = "text";
-  let modeError: string | undefined;
-  for (const planned of commands) {
-    const { command } = planned;
-    const key = commandKey(planned);
-    if (!brokenBy && signal.aborted) brokenBy = abortReason(signal);
-    if (brokenBy) {
-      outputs.set(key, { command, error: `not run: ${brokenBy}` });
-      continue;
-    }
-    if (planned.output !== mode) {
-      const switchTo = planned.output === "xml" ? profile.outputModes.xml?.enter : profile.outputModes.xml?.exit;
-      mode = planned.output;
-      modeError = switchTo ? undefined : `${profile.name} has no ${planned.output} output mode`;
+  let modeError: GatherError | undefined;
+  for (const { command, output } of planned) {
+    if (signal.aborted) return { commands, brokenBy: abortReason(signal) };
+    if (output !== mode) {
+      const switchTo = output === "xml" ? profile.outputModes.xml?.enter : profile.outputModes.xml?.exit;
+      mode = output;
+      modeError = switchTo ? undefined : { kind: "cli-error", message: `${profile.name} has no ${output} output mode` };
       if (switchTo) {
         try {
           await session.run(switchTo);
         } catch (err) {
-          modeError = `cannot switch to ${planned.output} output: ${(err as Error).message}`;
-          if (!(err instanceof SessionError && err.kind === "cli-error")) brokenBy = modeError;
+          modeError = { ...gatherError(err), message: `cannot switch to ${output} output: ${(err as Error).message}` };
+          if (modeError.kind !== "cli-error") return { commands, brokenBy: modeError.message };
         }
       }
     }
     if (modeError) {
-      outputs.set(key, { command, error: modeError });
+      commands.push({ command, mode, error: modeError, durationMs: 0 });
       continue;
     }
+    const sent = Date.now();
     try {
       const result = await session.run(command);
-      outputs.set(key, { command, output: result.output });
+      commands.push({ command, mode, output: result.output, durationMs: result.durationMs });
     } catch (err) {
-      const message = signal.aborted ? abortReason(signal) : (err as Error).message;
-      outputs.set(key, { command, error: message });
+      const error = gatherError(err);
+      if (signal.aborted) error.message = abortReason(signal);
+      commands.push({ command, mode, error, durationMs: Date.now() - sent });
       // A CLI error is about this command only; anything else means the session cannot be trusted further.
-      if (!(err instanceof SessionError && err.kind === "cli-error") || signal.aborted) brokenBy = message;
+      if (error.kind !== "cli-error" || signal.aborted) return { commands, brokenBy: error.message };
     }
   }
-  return brokenBy === undefined ? { outputs } : { outputs, brokenBy };
+  return { commands };
+}
+
+function gatherError(err: unknown): GatherError {
+  if (err instanceof SessionError) return { kind: err.kind, message: err.message };
+  return { kind: "other", message: err instanceof Error ? err.message : String(err) };
 }
 
 export function abortReason(signal: AbortSignal): string {

@@ -34,8 +34,15 @@ export class SessionError extends Error {
   }
   /** True when the device could not be logged in to at all (status `unreachable` rather than `error`). */
   get unreachable(): boolean {
-    return ["connect-refused", "connect-timeout", "dns", "auth-failed", "auth-timeout", "host-key-unknown", "host-key-changed", "protocol"].includes(this.kind);
+    return isUnreachableKind(this.kind);
   }
+}
+
+const UNREACHABLE_KINDS: readonly SessionErrorKind[] = ["connect-refused", "connect-timeout", "dns", "auth-failed", "auth-timeout", "host-key-unknown", "host-key-changed", "protocol"];
+
+/** The kinds that mean preflight never got a working CLI. */
+export function isUnreachableKind(kind: SessionErrorKind): boolean {
+  return UNREACHABLE_KINDS.includes(kind);
 }
 
 export interface CommandOutput {

@@ -5,8 +5,8 @@ import type { CheckDefinition, LoadedCheck } from "../../src/checks/types.js";
 import type { Device } from "../../src/inventory/types.js";
 import { panos } from "../../src/platforms/paloalto_panos/profile.js";
 import type { DevicePlan } from "../../src/runner/plan.js";
-import { evaluateDevice, evaluateDeviceSafely } from "../../src/runner/run.js";
-import type { Gathered } from "../../src/runner/gather.js";
+import { evaluateDevice, evaluateDeviceSafely } from "../../src/runner/evaluate-device.js";
+import type { DeviceArtifact, GatheredCommand } from "../../src/runner/artifact.js";
 
 const INFO = "hostname: fw\nmodel: PA-3220\nserial: 1\nsw-version: 10.1.9\n";
 
@@ -36,12 +36,14 @@ function plan(checks: LoadedCheck[]): DevicePlan {
   return { device, profile: panos, checks, commands: [], targetVersion: "10.2.4-h4" };
 }
 
-function gathered(values: Record<string, boolean>, info: string | { error: string } = INFO): Gathered {
-  const outputs: Gathered["outputs"] = new Map();
-  outputs.set("show system info", typeof info === "string" ? { command: "show system info", output: info } : { command: "show system info", error: info.error });
-  outputs.set("show high-availability state", { command: "show high-availability state", output: "HA not enabled" });
-  for (const [id, ok] of Object.entries(values)) outputs.set(`show ${id}`, { command: `show ${id}`, output: JSON.stringify({ ok }) });
-  return { outputs };
+function gathered(values: Record<string, boolean>, info: string | { error: string } = INFO): DeviceArtifact {
+  const text = (command: string, output: string): GatheredCommand => ({ command, mode: "text", output, durationMs: 1 });
+  const commands: GatheredCommand[] = [
+    typeof info === "string" ? text("show system info", info) : { command: "show system info", mode: "text", error: { kind: "cli-error", message: info.error }, durationMs: 1 },
+    text("show high-availability state", "HA not enabled"),
+    ...Object.entries(values).map(([id, ok]) => text(`show ${id}`, JSON.stringify({ ok }))),
+  ];
+  return { device, commands, durationMs: 3 };
 }
 
 describe("evaluateDevice", () => {

@@ -1,0 +1,74 @@
+// The pipeline's entry point for `run` and `capture`: gather (over SSH, or from a capture's artifacts), evaluate,
+// and assemble the RunReport every format renders. The CLI calls this and prints; nothing here writes files.
+import { hostname, userInfo } from "node:os";
+import type { DeviceResult, RunMeta, RunReport } from "../model/result.js";
+import { TOOL } from "../util/tool.js";
+import type { DeviceArtifact } from "./artifact.js";
+import { assembleReport, checkRefs } from "./assemble.js";
+import { evaluateDeviceSafely, notRun } from "./evaluate-device.js";
+import type { PreparedAudit } from "./prepare.js";
+import { runAudit } from "./run.js";
+
+export interface AuditHooks {
+  /** Aborting stops new devices, closes open sessions and still reports every device. */
+  signal?: AbortSignal;
+  onDeviceDone?: (result: DeviceResult, done: number, total: number) => void;
+  /** Each device's artifact as soon as it is gathered (what `preflight capture` saves). */
+  onGathered?: (artifact: DeviceArtifact, index: number) => void;
+  /** How file names appear in the report's metadata (relative to the user's folder). */
+  displayPath?: (file: string) => string;
+}
+
+export interface AuditOutcome {
+  report: RunReport;
+  /** By device name: every device that was gathered (a replay's are the capture's). */
+  artifacts: Map<string, DeviceArtifact>;
+}
+
+export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks = {}): Promise<AuditOutcome> {
+  const { request, plans } = audit;
+  const startedAt = new Date();
+  const artifacts = new Map<string, DeviceArtifact>();
+  const keep = (artifact: DeviceArtifact, index: number) => {
+    artifacts.set(artifact.device.name, artifact);
+    hooks.onGathered?.(artifact, index);
+  };
+  let devices: DeviceResult[];
+  if (audit.source.kind === "replay") {
+    const captured = audit.source.artifacts;
+    devices = plans.map((plan, index) => {
+      const artifact = captured.get(plan.device.name);
+      const result = artifact ? evaluateDeviceSafely(plan, artifact, request.failOn) : notRun(plan, `${plan.device.name} is not in the capture`);
+      if (artifact) keep(artifact, index);
+      hooks.onDeviceDone?.(result, index + 1, plans.length);
+      return result;
+    });
+  } else {
+    devices = await runAudit(plans, {
+      connect: audit.source.connect,
+      concurrency: request.concurrency,
+      failOn: request.failOn,
+      deviceTimeoutMs: request.deviceTimeoutMs,
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      onGathered: keep,
+      ...(hooks.onDeviceDone ? { onDeviceDone: hooks.onDeviceDone } : {}),
+    });
+  }
+  const display = hooks.displayPath ?? ((file: string) => file);
+  const meta: RunMeta = {
+    tool: TOOL,
+    runBy: { user: userInfo().username, host: hostname() },
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    interrupted: hooks.signal?.aborted ?? false,
+    selection: { inventory: display(audit.inventoryFile), groups: request.groups, devices: request.devices, tags: request.tags },
+    failOn: request.failOn,
+    targetVersions: [...new Set(plans.map((p) => p.targetVersion).filter((v): v is string => Boolean(v)))],
+    checks: checkRefs(
+      audit.checks.filter((c) => plans.some((p) => p.checks.includes(c))),
+      display,
+    ),
+    ...(request.fromCapture ? { fromCapture: display(request.fromCapture) } : {}),
+  };
+  return { report: assembleReport(meta, devices), artifacts };
+}
