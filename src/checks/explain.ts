@@ -175,7 +175,7 @@ export function explainCheck(check: LoadedCheck, options: ExplainOptions = {}): 
   return out.join("\n").trimEnd() + "\n";
 }
 
-/** The `source` block a reference data file documents itself with (see checks/paloalto_panos/data/README.md). */
+/** The `source` block a reference data file documents itself with (described in each platform's checks/<platform>/data/README.md). */
 function dataSource(value: unknown): string[] {
   const source = value && typeof value === "object" ? (value as { source?: unknown }).source : undefined;
   if (!source || typeof source !== "object") return [];

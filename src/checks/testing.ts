@@ -337,7 +337,7 @@ function show(value: unknown): string {
 
 /**
  * Runs the test cases of the checks `--checks`-style specs select. A spec may also name a test file itself
- * (`checks/paloalto_panos/tests/x.yaml`): it stands for the check beside its tests/ folder.
+ * (`checks/<platform>/tests/x.yaml`): it stands for the check beside its tests/ folder.
  */
 export async function runCheckTests(specs: readonly string[]): Promise<TestRun> {
   const { checks, diagnostics } = await loadChecks(specs.map(checkFileForTestFile));

@@ -22,7 +22,7 @@ export interface Device {
   name: string;
   host: string;
   port: number;
-  /** netmiko's platform names: paloalto_panos, cisco_ios, ... */
+  /** netmiko's platform names (src/platforms/registry.ts lists the known ones) */
   platform: string;
   groups: string[];
   tags: string[];

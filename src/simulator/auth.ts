@@ -1,5 +1,5 @@
 // SSH user authentication for a simulated device: password, public key (signature verified) and
-// keyboard-interactive, with the acknowledge-the-banner step some PAN-OS logins put before the password.
+// keyboard-interactive, with the acknowledge-the-banner step some firewall logins put before the password.
 import ssh2, { type AuthContext, type KeyboardAuthContext, type ParsedKey, type PublicKeyAuthContext } from "ssh2";
 
 const { utils } = ssh2;
