@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findTestFiles, formatTestReport, loadTestCases, runCheckTests, runTestCases, testCommand } from "../../src/checks/testing.js";
+import { findTestFiles, formatTestReport, loadTestCases, runCheckTests, runTestCases } from "../../src/checks/testing.js";
 import { formatDiagnostic } from "../../src/util/diagnostics.js";
 import { loadOk, sink } from "./helpers.js";
+import { testCommand } from "../../src/cli/test-command.js";
 
 // A device-wide check on `show system info`: the hostname must follow the naming rule.
 const CHECK = `id: site-hostname
