@@ -87,8 +87,12 @@ export const REDACTED = "[redacted by preflight]";
 // `ip ospf authentication-key 7 ...`, `ntp authentication-key 1 md5 7 ...`, `snmp-server community NAME ro`.
 // The keyword, then an optional algorithm or encryption type, then the value; the value goes. `ssh-key` lines
 // hold public keys and stay. A value in parentheses ("(not set)") is not a secret.
-const SECRET_CONFIG = /((?<![\w-])(?:secret|password|key|authentication-key|community|passphrase)\s+)((?:sha512|sha256|sha1?|md5|\d{1,2}[a-z]?)\s+)?(?!\()(\S+)/g;
-const MESSAGE_DIGEST_KEY = /(message-digest-key\s+\d+\s+md5\s+(?:\d\s+)?)(\S+)/g;
+// Keys with an id and an algorithm (`ntp authentication-key 1 md5 7 ...`, `message-digest-key 1 md5 7 ...`) first;
+// the general rule then leaves them alone.
+// All on one line ([ \t], never \s): a file named `enable3px.key` at the end of a `dir` line must not take the
+// next line for its value.
+const KEY_WITH_ID = /((?:message-digest-key|authentication-key)[ \t]+\d+[ \t]+(?:md5|sha\d*)[ \t]+(?:\d[ \t]+)?)(\S+)/g;
+const SECRET_CONFIG = /((?<![\w.-])(?:secret|password|key|authentication-key|community|passphrase)[ \t]+)(?!\d+[ \t]+(?:md5|sha\d*)[ \t])((?:sha512|sha256|sha1?|md5|\d{1,2}[a-z]?)[ \t]+)?(?!\()(\S+)/g;
 // `show boot-config`: "Aboot password (encrypted): $1$...".
 const ABOOT_PASSWORD = /(Aboot password \(encrypted\):[ \t]*)(?!\(not set\))(\S+)/g;
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
@@ -97,7 +101,7 @@ export function aristaEosRedactSecrets(output: string): string {
   return output
     .replace(PEM_PRIVATE_KEY, REDACTED)
     .replace(ABOOT_PASSWORD, `$1${REDACTED}`)
-    .replace(MESSAGE_DIGEST_KEY, `$1${REDACTED}`)
+    .replace(KEY_WITH_ID, `$1${REDACTED}`)
     .replace(SECRET_CONFIG, (_all, keyword: string, type: string | undefined) => `${keyword}${type ?? ""}${REDACTED}`);
 }
 
