@@ -125,7 +125,7 @@ export function eosShowMlag(state: NonNullable<EosSwitchSpec["mlag"]>): string {
 export function eosSwitch(s: EosSwitchSpec): SimDeviceSpec {
   const version = s.version ?? "4.28.3M";
   const running = eosImage(version);
-  const images = s.images ?? [running];
+  const images = [...(s.images ?? [running])];
   if (!images.includes(running)) images.unshift(running);
   const imageSize = 1_086_357_504;
   const files = [
