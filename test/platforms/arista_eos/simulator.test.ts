@@ -15,7 +15,7 @@ import type { DeviceSession } from "../../../src/transport/types.js";
 const CREDS = { username: "audit", password: "eos-Pa55word" };
 let fleet: SimFleet;
 let knownHosts: KnownHosts;
-const spec = eosSwitch({ name: "spine1", ...CREDS });
+const spec = eosSwitch({ name: "spine1", ...CREDS, thirdPartyOptics: true });
 
 beforeAll(async () => {
   fleet = await startFleet([spec]);

@@ -3,7 +3,8 @@
 // Real (fixtures/arista_eos/, see fixtures/README.md): `show system environment power|cooling|temperature | json`
 // (NAPALM's mocked eAPI data of a DCS-7280SR: four PWR-2900AC supplies, six fan trays), the 7010T capture with a
 // power supply in `powerLoss`, `show ip bgp summary vrf all | json` (NAPALM: three Established IPv6 link-local
-// peers, and a capture with one peer in `Active`), `show inventory` (ntc-templates). The `show version | json`
+// peers, and a capture with one peer in `Active`), `show inventory` (ntc-templates: a 7150S with Arista optics,
+// a 7280DR3A with third-party ones). The `show version | json`
 // object has the keys and types of NAPALM's 7010T capture with this switch's model, serial and release.
 // WRITTEN BY US, in the documented layouts: `dir flash:` (ntc-templates' capture layout, with this switch's
 // images and sizes), `show boot-config` (the capture's four lines), `show running-config diffs` (a unified
@@ -49,6 +50,8 @@ export interface EosSwitchSpec {
   powerLoss?: boolean;
   /** One BGP peer is not established (the real capture with a peer in Active). */
   bgpPeerDown?: boolean;
+  /** PROLABS, CISCO-ACACIA and WhiteBoxNetworks optics among Arista's (the real 7280DR3A capture); else Arista only. */
+  thirdPartyOptics?: boolean;
   faults?: Fault[];
   tags?: string[];
 }
@@ -157,7 +160,7 @@ export function eosSwitch(s: EosSwitchSpec): SimDeviceSpec {
       [EOS_COMMANDS.cooling]: env("cooling"),
       [EOS_COMMANDS.temperature]: env("temperature"),
       [EOS_COMMANDS.bgp]: fixture("show_ip_bgp_summary_vrf_all_json", napalm("test_get_bgp_neighbors", bgp, "show_ip_bgp_summary_vrf_all")),
-      [EOS_COMMANDS.inventory]: fixture("show_inventory", "ntc-templates__tests__arista_eos__show_inventory__arista_eos_show_inventory2.raw"),
+      [EOS_COMMANDS.inventory]: fixture("show_inventory", `ntc-templates__tests__arista_eos__show_inventory__arista_eos_show_inventory${s.thirdPartyOptics ? 2 : 1}.raw`),
     },
     ...(s.faults ? { faults: s.faults } : {}),
     ...(s.tags ? { tags: s.tags } : {}),
