@@ -62,7 +62,7 @@ describe("preflight run against simulated EOS switches", () => {
     expect(report.devices[0]?.facts).toMatchObject({ hostname: "leaf1", model: "DCS-7280SR-48C6-M-R", softwareVersion: "4.28.3M" });
     const failing = report.devices[1]?.checks.filter((c) => c.status !== "pass" && c.status !== "not-applicable");
     expect(failing?.map((c) => [c.id, c.findings[0]?.message])).toEqual([["eos-power-supplies-ok", "power supply 2 (PWR-00194-01) is powerLoss"]]);
-    expect(report.meta.checks.filter((c) => c.id.startsWith("eos-")).length).toBe(10);
+    expect(report.meta.checks.filter((c) => c.id.startsWith("eos-")).length).toBe(12);
     for (const text of [r.stdout, r.stderr, JSON.stringify(report)]) expect(text).not.toContain(CREDS.password);
   });
 
@@ -96,7 +96,7 @@ describe("preflight list --platform arista_eos", () => {
   it("shows the EOS pack", async () => {
     const r = await preflight(["list", "--platform", "arista_eos"]);
     expect(r.code).toBe(0);
-    for (const id of ["eos-flash-free-space", "eos-target-image-on-flash", "eos-boot-image-present", "eos-running-config-saved", "eos-mlag-healthy", "eos-power-supplies-ok", "eos-cooling-ok", "eos-temperature-ok", "eos-bgp-peers-established", "eos-transceivers-approved"]) {
+    for (const id of ["eos-flash-free-space", "eos-target-image-on-flash", "eos-boot-image-present", "eos-running-config-saved", "eos-mlag-healthy", "eos-power-supplies-ok", "eos-cooling-ok", "eos-temperature-ok", "eos-bgp-peers-established", "eos-transceivers-approved", "eos-no-core-dumps", "eos-last-reload-cause"]) {
       expect(r.stdout).toContain(id);
     }
     expect(r.stdout).not.toContain("panos-");

@@ -35,6 +35,8 @@ const FLEET: [ReturnType<typeof eosSwitch>, string, string[]][] = [
   // A full flash matters only while the image is still to be copied, so this one also lacks the image.
   [sw("leaf-full", { images: [eosImage("4.28.3M")], flashFreeBytes: 300_000_000 }), "blocked", ["eos-flash-free-space", "eos-target-image-on-flash"]],
   [sw("leaf-optics", { thirdPartyOptics: true }), "blocked", ["eos-transceivers-approved"]],
+  [sw("leaf-core", { coreDump: true }), "blocked", ["eos-no-core-dumps"]],
+  [sw("leaf-crashed", { crashReload: true }), "blocked", ["eos-last-reload-cause"]],
   [sw("leaf-nomlag", { mlag: "disabled" }), "ready", []],
   [sw("leaf-down", { faults: [{ kind: "refuse" }] }), "unreachable", []],
   [sw("leaf-garbled", { faults: [{ kind: "garbage", command: "show version | json" }] }), "error", []],
@@ -75,7 +77,7 @@ describe("the arista_eos plugin over SSH", () => {
   it("evaluates the whole pack on the healthy switch, every check passing, none in error", () => {
     const ok = results[0]!;
     expect(ok.checks.filter((c) => c.id.startsWith("eos-")).map((c) => [c.id, c.status])).toEqual(
-      ["eos-bgp-peers-established", "eos-boot-image-present", "eos-cooling-ok", "eos-flash-free-space", "eos-mlag-healthy", "eos-power-supplies-ok", "eos-running-config-saved", "eos-target-image-on-flash", "eos-temperature-ok", "eos-transceivers-approved"].map((id) => [id, "pass"]),
+      ["eos-bgp-peers-established", "eos-boot-image-present", "eos-cooling-ok", "eos-flash-free-space", "eos-last-reload-cause", "eos-mlag-healthy", "eos-no-core-dumps", "eos-power-supplies-ok", "eos-running-config-saved", "eos-target-image-on-flash", "eos-temperature-ok", "eos-transceivers-approved"].map((id) => [id, "pass"]),
     );
   });
 

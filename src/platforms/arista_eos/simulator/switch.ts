@@ -8,7 +8,8 @@
 // object has the keys and types of NAPALM's 7010T capture with this switch's model, serial and release.
 // WRITTEN BY US, in the documented layouts: `dir flash:` (ntc-templates' capture layout, with this switch's
 // images and sizes), `show boot-config` (the capture's four lines), `show running-config diffs` (a unified
-// diff; empty when saved), `show mlag | json` (the keys ANTA's MLAG tests and public examples show).
+// diff; empty when saved), `show mlag | json` (the keys ANTA's MLAG tests and public examples show),
+// `show system coredump | json` and `show reload cause | json` (the keys and values of ANTA's tests).
 import { readFileSync } from "node:fs";
 import type { Fault, SimDeviceSpec } from "../../../simulator/types.js";
 import { packagePath } from "../../../util/package-root.js";
@@ -28,6 +29,8 @@ export const EOS_COMMANDS = {
   temperature: "show system environment temperature | json",
   bgp: "show ip bgp summary vrf all | json",
   inventory: "show inventory",
+  coredump: "show system coredump | json",
+  reloadCause: "show reload cause | json",
 } as const;
 
 export interface EosSwitchSpec {
@@ -52,6 +55,10 @@ export interface EosSwitchSpec {
   bgpPeerDown?: boolean;
   /** PROLABS, CISCO-ACACIA and WhiteBoxNetworks optics among Arista's (the real 7280DR3A capture); else Arista only. */
   thirdPartyOptics?: boolean;
+  /** The Mlag agent has dumped core. */
+  coreDump?: boolean;
+  /** The last reload was after a crash. */
+  crashReload?: boolean;
   faults?: Fault[];
   tags?: string[];
 }
@@ -161,6 +168,8 @@ export function eosSwitch(s: EosSwitchSpec): SimDeviceSpec {
       [EOS_COMMANDS.temperature]: env("temperature"),
       [EOS_COMMANDS.bgp]: fixture("show_ip_bgp_summary_vrf_all_json", napalm("test_get_bgp_neighbors", bgp, "show_ip_bgp_summary_vrf_all")),
       [EOS_COMMANDS.inventory]: fixture("show_inventory", `ntc-templates__tests__arista_eos__show_inventory__arista_eos_show_inventory${s.thirdPartyOptics ? 2 : 1}.raw`),
+      [EOS_COMMANDS.coredump]: fixture("show_system_coredump_json", `written-by-preflight__${s.coreDump ? "mlag-core" : "minidump-only"}.json`),
+      [EOS_COMMANDS.reloadCause]: fixture("show_reload_cause_json", `written-by-preflight__${s.crashReload ? "crash" : "user"}.json`),
     },
     ...(s.faults ? { faults: s.faults } : {}),
     ...(s.tags ? { tags: s.tags } : {}),
