@@ -88,7 +88,7 @@ describe("listCommand", () => {
 
   it("exits 4 when no check matches", async () => {
     const io = sink();
-    expect(await listCommand({ text: "bgp" }, io)).toBe(4);
+    expect(await listCommand({ text: "no-check-says-this" }, io)).toBe(4);
     expect(io.err()).toBe("no check matches the filters\n");
   });
 });
