@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { PrivateKeyError, privateKeyFor } from "../transport/private-key.js";
 import type { CredentialRef, Secrets } from "./types.js";
 
 export interface SecretOverrides {
@@ -26,6 +27,7 @@ export async function resolveSecrets(ref: CredentialRef, env: NodeJS.ProcessEnv,
     secrets.privateKey = await readPrivateKey(ref.name, identityFile, env);
     const passphrase = nonEmpty(env[ref.passphraseEnv]);
     if (passphrase !== undefined) secrets.passphrase = passphrase;
+    checkPrivateKey(ref, identityFile, secrets.privateKey, passphrase);
   }
   const agent = ref.useAgent ? nonEmpty(env.SSH_AUTH_SOCK) : undefined;
   if (agent !== undefined) secrets.agent = agent;
@@ -45,6 +47,20 @@ export function redact(text: string, secrets: Secrets): string {
     .flatMap((v) => [v, JSON.stringify(v).slice(1, -1)]);
   // Longest first, so that a secret containing another is replaced whole rather than leaving a remainder.
   return [...new Set(values)].sort((a, b) => b.length - a.length).reduce((out, value) => out.split(value).join("***"), text);
+}
+
+/**
+ * Decrypts the key now, once for the whole run (the transport reuses the result for every device), so that a
+ * wrong passphrase stops the run before any device is contacted instead of making every device unreachable.
+ */
+function checkPrivateKey(ref: CredentialRef, file: string, key: Buffer, passphrase: string | undefined): void {
+  try {
+    privateKeyFor(key, passphrase);
+  } catch (err) {
+    if (!(err instanceof PrivateKeyError)) throw err;
+    const fix = err.problem === "unsupported" ? "" : `; set ${ref.passphraseEnv} to its passphrase`;
+    throw new Error(`credential set "${ref.name}": private key ${file}: ${err.message}${fix}`);
+  }
 }
 
 async function readPrivateKey(setName: string, file: string, env: NodeJS.ProcessEnv): Promise<Buffer> {

@@ -1,8 +1,8 @@
 // Standalone simulator for the benchmark and manual demos:
-//   node dist/src/simulator/main.js --count N [--fleet demo] --inventory-out FILE --known-hosts-out FILE
+//   node dist/src/simulator/main.js --count N [--fleet demo] --inventory-out FILE --known-hosts-out FILE [--authorized-key FILE]
 // Starts the fleet, writes its inventory and known_hosts, prints `ready <count> devices`, and serves until
 // SIGTERM/SIGINT. Credentials are the demo fleet's (see fleets/demo-fleet.ts).
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startFleet } from "./fleet.js";
@@ -17,10 +17,12 @@ export interface SimulatorArgs {
   knownHostsOut: string;
   group: string;
   targetVersion: string;
+  /** An OpenSSH public key file every device accepts for publickey login (besides the demo password). */
+  authorizedKey?: string;
 }
 
 const USAGE =
-  "usage: simulator --count N [--fleet demo] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V]";
+  "usage: simulator --count N [--fleet demo] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V] [--authorized-key FILE.pub]";
 
 export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   const { values } = parseArgs({
@@ -32,6 +34,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
       "known-hosts-out": { type: "string" },
       group: { type: "string", default: "demo" },
       "target-version": { type: "string", default: "10.2.4-h4" },
+      "authorized-key": { type: "string" },
     },
   });
   const count = Number(values.count);
@@ -40,12 +43,18 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   const inventoryOut = values["inventory-out"];
   const knownHostsOut = values["known-hosts-out"];
   if (!inventoryOut || !knownHostsOut) throw new Error("--inventory-out and --known-hosts-out are required");
-  return { count, fleet: "demo", inventoryOut, knownHostsOut, group: values.group, targetVersion: values["target-version"] };
+  const authorizedKey = values["authorized-key"];
+  return { count, fleet: "demo", inventoryOut, knownHostsOut, group: values.group, targetVersion: values["target-version"], ...(authorizedKey ? { authorizedKey } : {}) };
 }
 
 /** Starts the fleet and writes its inventory and known_hosts files. */
 export async function startSimulator(args: SimulatorArgs): Promise<SimFleet> {
-  const fleet = await startFleet(demoFleetSpecs(args.count));
+  const specs = demoFleetSpecs(args.count);
+  if (args.authorizedKey !== undefined) {
+    const line = (await readFile(args.authorizedKey, "utf8")).trim();
+    for (const spec of specs) spec.authorizedKeys = [line];
+  }
+  const fleet = await startFleet(specs);
   try {
     await writeFile(args.inventoryOut, fleetInventoryYaml(fleet, { group: args.group, targetVersion: args.targetVersion }));
     await writeFile(args.knownHostsOut, fleet.knownHosts());

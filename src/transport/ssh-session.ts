@@ -5,11 +5,12 @@ import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type Cl
 import type { Secrets } from "../inventory/types.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
+import { PrivateKeyError, privateKeyFor } from "./private-key.js";
 import { fingerprintSha256, HostKeyConflict, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
 import { SessionError, type CommandOutput, type DeviceSession, type SessionTimeouts } from "./types.js";
 
 // ssh2 is CommonJS: Node's ESM loader cannot see `utils` as a named export (vitest's transform hides this).
-const { Client: SshClient, utils } = ssh2;
+const { Client: SshClient } = ssh2;
 
 export interface SshTarget {
   name: string;
@@ -189,10 +190,13 @@ function authMethods(secrets: Secrets, where: string, setCause: (err: SessionErr
   const username = secrets.username;
   const methods: AnyAuthMethod[] = [];
   if (secrets.privateKey !== undefined) {
-    // ssh2 silently skips a key it cannot read; say why instead (never the key or passphrase themselves).
-    const parsed = utils.parseKey(secrets.privateKey, secrets.passphrase);
-    if (parsed instanceof Error) setCause(new SessionError("auth-failed", `${where}: the private key cannot be used (wrong passphrase or unsupported format)`));
-    else methods.push({ type: "publickey", username, key: secrets.privateKey, passphrase: secrets.passphrase });
+    // Decrypted once per run (private-key.ts); ssh2 takes the parsed key as it is. ssh2 silently skips a key it
+    // cannot read: say why instead (never the key or passphrase themselves).
+    try {
+      methods.push({ type: "publickey", username, key: privateKeyFor(secrets.privateKey, secrets.passphrase) });
+    } catch (err) {
+      setCause(new SessionError("auth-failed", `${where}: ${err instanceof PrivateKeyError ? err.message : "the private key cannot be used"}`));
+    }
   }
   if (secrets.agent !== undefined) methods.push({ type: "agent", username, agent: secrets.agent });
   if (secrets.password !== undefined) methods.push({ type: "password", username, password: secrets.password });
