@@ -40,7 +40,13 @@ export interface Secrets {
   password?: string;
   privateKey?: Buffer;
   passphrase?: string;
+  /** ssh-agent socket ($SSH_AUTH_SOCK) when the credential set uses the agent. */
   agent?: string;
+  /**
+   * With an identity in the credential set, the agent offers only this public key (SSH wire format), as OpenSSH's
+   * IdentitiesOnly does. Read from the key (or from its .pub file when the key is encrypted and the agent holds it).
+   */
+  agentKey?: Buffer;
 }
 
 /** A loaded inventory: devices in file order, and every credential set they may reference. */

@@ -62,8 +62,8 @@ export function authenticate(ctx: AuthContext, spec: SimDeviceSpec, keys: Parsed
   const offered = methods(spec, keys);
   const reject = (): void => ctx.reject(offered);
   if (ctx.method === "password") spec.authLog?.push("password");
-  // A signed publickey request is a real attempt; an unsigned one only asks whether the key would do.
-  if (ctx.method === "publickey" && ctx.signature) spec.authLog?.push("publickey");
+  // A signed publickey request is a real attempt; an unsigned one only asks whether the key would do (an offer).
+  if (ctx.method === "publickey") spec.authLog?.push(ctx.signature ? "publickey" : "publickey offer");
   if (rejectAll || ctx.username !== spec.username || !offered.includes(ctx.method as Method)) {
     reject();
     return;

@@ -33,8 +33,8 @@ export interface SimDeviceSpec {
   /** Inventory tags written for this device (model, release train, ...). */
   tags?: string[];
   /**
-   * When present, the device appends what each login attempt sent, as an AAA server would count it: "publickey",
-   * "password" (a password by the password method), "keyboard-interactive password" (one typed at a prompt),
+   * When present, the device appends what each login attempt sent, as an AAA server would count it: "publickey"
+   * (a signed key), "publickey offer" (a key offered without signature), "password" (by the password method), "keyboard-interactive password" (one typed at a prompt),
    * "connection" (a TCP connection accepted, dropped ones included).
    */
   authLog?: string[];

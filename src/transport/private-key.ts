@@ -70,3 +70,11 @@ function classify(message: string): KeyProblem {
   if (/bad passphrase|decrypt|integrity check/i.test(message)) return "bad-passphrase";
   return "unsupported";
 }
+
+/** The SSH wire-format blob of an OpenSSH public key line (`ssh-ed25519 AAAA... comment`), if it is one. */
+export function publicKeyBlob(line: string): Buffer | undefined {
+  const parsed = utils.parseKey(line.trim());
+  if (parsed instanceof Error) return undefined;
+  const first = Array.isArray(parsed) ? parsed[0] : parsed;
+  return first?.getPublicSSH();
+}

@@ -5,6 +5,7 @@ import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type Cl
 import type { Secrets } from "../inventory/types.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
+import { runAgent } from "./agent.js";
 import { PrivateKeyError, privateKeyFor } from "./private-key.js";
 import { fingerprintSha256, HostKeyConflict, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
 import type { LoginGate } from "./login-gate.js";
@@ -178,8 +179,16 @@ function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionO
       clearTimeout(timer);
       timer = setTimeout(() => finish(new SessionError("auth-timeout", `${where}: authentication did not finish within ${authMs} ms`)), authMs);
     });
+    // ssh2 reports an agent it cannot use as an error, then goes on with the next method: remember, do not fail.
+    let agentProblem: string | undefined;
     client.on("ready", () => finish());
-    client.on("error", (err: Error & { level?: string; code?: string }) => finish(cause ?? mapConnectError(err, where, handshakeDone, connectMs + authMs)));
+    client.on("error", (err: Error & { level?: string; code?: string }) => {
+      if (err.level === "agent") {
+        agentProblem ??= err.message;
+        return;
+      }
+      finish(withAgentProblem(cause ?? mapConnectError(err, where, handshakeDone, connectMs + authMs), agentProblem));
+    });
     client.on("close", () => finish(cause ?? new SessionError("protocol", `${where}: connection closed during ${handshakeDone ? "authentication" : "the SSH handshake"}`, { retryable: !handshakeDone })));
 
     // Ending the connection from inside authentication (a password asked for twice): the cause says why.
@@ -195,6 +204,11 @@ function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionO
       })
       .catch((err: unknown) => finish(err instanceof SessionError ? err : new SessionError("protocol", `${where}: ${String(err)}`)));
   });
+}
+
+function withAgentProblem(err: SessionError, problem: string | undefined): SessionError {
+  if (problem !== undefined && err.kind === "auth-failed") err.message += `; ${problem}`;
+  return err;
 }
 
 async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string, setCause: (err: SessionError) => void, giveUp: () => void): Promise<ConnectConfig> {
@@ -279,16 +293,19 @@ function authHandler(secrets: Secrets, where: string, setCause: (err: SessionErr
 function authMethods(secrets: Secrets, where: string, setCause: (err: SessionError) => void, giveUp: () => void, state: { passwordSent: boolean }): AnyAuthMethod[] {
   const username = secrets.username;
   const methods: AnyAuthMethod[] = [];
+  let keyUsable = false;
   if (secrets.privateKey !== undefined) {
     // Decrypted once per run (private-key.ts); ssh2 takes the parsed key as it is. ssh2 silently skips a key it
     // cannot read: say why instead (never the key or passphrase themselves).
     try {
       methods.push({ type: "publickey", username, key: privateKeyFor(secrets.privateKey, secrets.passphrase) });
+      keyUsable = true;
     } catch (err) {
       setCause(new SessionError("auth-failed", `${where}: ${err instanceof PrivateKeyError ? err.message : "the private key cannot be used"}`));
     }
   }
-  if (secrets.agent !== undefined) methods.push({ type: "agent", username, agent: secrets.agent });
+  // An agent restricted to the identity would only offer that same key again: one failed attempt more, nothing gained.
+  if (secrets.agent !== undefined && !(keyUsable && secrets.agentKey !== undefined)) methods.push({ type: "agent", username, agent: runAgent(secrets.agent, secrets.agentKey) });
   if (secrets.password !== undefined) methods.push({ type: "password", username, password: secrets.password });
   methods.push({
     type: "keyboard-interactive",

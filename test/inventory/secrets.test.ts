@@ -10,7 +10,9 @@ import { generateEd25519KeyPair } from "../../src/simulator/keys.js";
 import { privateKeyParses } from "../../src/transport/private-key.js";
 
 // An encrypted key (2 bcrypt rounds keep the test fast) and a plain one for --identity-file.
-const KEY_TEXT = ssh2.utils.generateKeyPairSync("ed25519", { passphrase: "phrase", cipher: "aes256-ctr", rounds: 2 }).private;
+const KEY_PAIR = ssh2.utils.generateKeyPairSync("ed25519", { passphrase: "phrase", cipher: "aes256-ctr", rounds: 2 });
+const KEY_TEXT = KEY_PAIR.private;
+const KEY_PUBLIC_BLOB = Buffer.from(KEY_PAIR.public.split(" ")[1] ?? "", "base64");
 const OVERRIDE_TEXT = generateEd25519KeyPair().private;
 let home: string;
 
@@ -42,7 +44,8 @@ describe("resolveSecrets", () => {
   it("reads the key (with ~ expanded), its passphrase and the agent socket", async () => {
     const env = { HOME: home, LAB_USER: "ops", LAB_KEY_PASSPHRASE: "phrase", SSH_AUTH_SOCK: "/tmp/agent.sock" };
     const secrets = await resolveSecrets(lab, env, {});
-    expect(secrets).toEqual({ username: "ops", privateKey: Buffer.from(KEY_TEXT), passphrase: "phrase", agent: "/tmp/agent.sock" });
+    // With an identity, the agent may offer only that key (IdentitiesOnly).
+    expect(secrets).toEqual({ username: "ops", privateKey: Buffer.from(KEY_TEXT), passphrase: "phrase", agent: "/tmp/agent.sock", agentKey: KEY_PUBLIC_BLOB });
   });
 
   it("lets --identity-file override the set's key", async () => {
@@ -56,10 +59,10 @@ describe("resolveSecrets", () => {
     await resolveSecrets(lab, { HOME: home, LAB_USER: "ops", LAB_KEY_PASSPHRASE: "phrase" });
     expect(privateKeyParses()).toBe(before + 1);
     await expect(resolveSecrets(lab, { HOME: home, LAB_USER: "ops" })).rejects.toThrow(
-      'credential set "lab": private key ~/.ssh/lab_ed25519: the private key is encrypted and no passphrase was given; set LAB_KEY_PASSPHRASE to its passphrase',
+      'credential set "lab": private key ~/.ssh/lab_ed25519: the private key is encrypted and no passphrase was given; set LAB_KEY_PASSPHRASE to its passphrase (or load it into ssh-agent with ssh-add)',
     );
     const wrong = await resolveSecrets(lab, { HOME: home, LAB_USER: "ops", LAB_KEY_PASSPHRASE: "Wr0ng-phrase" }).catch((e: Error) => e);
-    expect((wrong as Error).message).toBe('credential set "lab": private key ~/.ssh/lab_ed25519: the private key cannot be decrypted: wrong passphrase; set LAB_KEY_PASSPHRASE to its passphrase');
+    expect((wrong as Error).message).toBe('credential set "lab": private key ~/.ssh/lab_ed25519: the private key cannot be decrypted: wrong passphrase; set LAB_KEY_PASSPHRASE to its passphrase (or load it into ssh-agent with ssh-add)');
     await expect(resolveSecrets(lab, { HOME: home, LAB_USER: "ops" }, { identityFile: "~/not_a_key" })).rejects.toThrow(
       'credential set "lab": private key ~/not_a_key: the private key is not in a format ssh2 reads (OpenSSH, PEM PKCS#1/PKCS#8 or PuTTY PPK)',
     );
@@ -85,6 +88,19 @@ describe("resolveSecrets", () => {
     expect((error as Error).message).toBe(
       'credential set "default": no way to log in: set PREFLIGHT_PASSWORD, give a private key (identity in the credential set, or --identity-file), or start ssh-agent (SSH_AUTH_SOCK)',
     );
+  });
+
+  it("without a passphrase, an encrypted identity is used through the agent, found by its .pub file", async () => {
+    const env = { HOME: home, LAB_USER: "ops", SSH_AUTH_SOCK: "/tmp/agent.sock" };
+    await expect(resolveSecrets(lab, env)).rejects.toThrow(
+      'credential set "lab": private key ~/.ssh/lab_ed25519 is encrypted and no passphrase was given; to use it through ssh-agent, its public key ~/.ssh/lab_ed25519.pub is needed (ENOENT)',
+    );
+    await writeFile(join(home, ".ssh", "lab_ed25519.pub"), `${KEY_PAIR.public} ops@lab\n`);
+    try {
+      expect(await resolveSecrets(lab, env)).toEqual({ username: "ops", agent: "/tmp/agent.sock", agentKey: KEY_PUBLIC_BLOB });
+    } finally {
+      await rm(join(home, ".ssh", "lab_ed25519.pub"));
+    }
   });
 
   it("names an unreadable key file, never a secret", async () => {
