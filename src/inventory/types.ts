@@ -30,6 +30,8 @@ export interface Device {
   /** Explicit upgrade path (releases to boot, in order) when the inventory gives one. */
   upgradePath?: string[];
   credentials: CredentialRef;
+  /** Legacy SSH algorithms this device may negotiate (opt-in; empty or absent: modern ones only). */
+  legacyAlgorithms?: string[];
   /** Free-form variables from defaults/groups/host (check parameters, site, ...). */
   vars: Record<string, unknown>;
 }

@@ -44,3 +44,8 @@ export function parseLoginRate(text: string): number | undefined {
   const perSecond = /^m/i.test(m[2] ?? "s") ? n / 60 : n;
   return perSecond > 0 && Number.isFinite(perSecond) ? perSecond : undefined;
 }
+
+/** What one device adds to its session options (the connector spreads it next to sessionOptionsFor's). */
+export function deviceSessionOptions(device: { legacyAlgorithms?: string[] }): Pick<SshSessionOptions, "legacyAlgorithms"> {
+  return device.legacyAlgorithms?.length ? { legacyAlgorithms: device.legacyAlgorithms } : {};
+}

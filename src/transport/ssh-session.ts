@@ -1,11 +1,12 @@
 // An interactive CLI session over SSH (ssh2): host key check against known_hosts, login, prompt learning, session
 // set-up, then one read-only command at a time with pager, echo and prompt handling.
 import { StringDecoder } from "node:string_decoder";
-import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type KeyboardInteractiveCallback, type NextAuthHandler, type Prompt, type ServerHostKeyAlgorithm } from "ssh2";
+import ssh2, { type CipherAlgorithm, type KexAlgorithm, type MacAlgorithm, type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type KeyboardInteractiveCallback, type NextAuthHandler, type Prompt, type ServerHostKeyAlgorithm } from "ssh2";
 import type { Secrets } from "../inventory/types.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
 import { runAgent } from "./agent.js";
+import { defaultLists, legacyInUse, withLegacy, type Negotiated } from "./algorithms.js";
 import { PrivateKeyError, privateKeyFor } from "./private-key.js";
 import { fingerprintSha256, HostKeyConflict, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
 import type { LoginGate } from "./login-gate.js";
@@ -30,6 +31,11 @@ export interface SshSessionOptions {
   signal?: AbortSignal;
   /** Largest output one command may produce (characters); default 16 MiB. */
   maxOutputChars?: number;
+  /**
+   * Legacy algorithms this device may use (inventory `legacy_algorithms`, e.g. diffie-hellman-group14-sha1, ssh-rsa,
+   * aes128-cbc): off by default; each is appended last to its list. The session names those really negotiated.
+   */
+  legacyAlgorithms?: readonly string[];
   /** Shared by the whole run: the login rate and the per-credential cap on logins in progress (login-gate.ts). */
   loginGate?: LoginGate;
   /** Transport failures before authentication are tried again this many times (default 0); auth failures never. */
@@ -148,6 +154,9 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   });
 }
 
+// What each connection negotiated (ssh2's "handshake" event), read when the session is built.
+const negotiatedBy = new WeakMap<Client, Negotiated>();
+
 function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client = new SshClient();
@@ -174,7 +183,8 @@ function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionO
     options.signal?.addEventListener("abort", onAbort, { once: true });
 
     timer = setTimeout(() => finish(new SessionError("connect-timeout", `${where}: no SSH handshake within ${connectMs} ms`, { retryable: true })), connectMs);
-    client.on("handshake", () => {
+    client.on("handshake", (negotiated: Negotiated) => {
+      negotiatedBy.set(client, negotiated);
       handshakeDone = true;
       clearTimeout(timer);
       timer = setTimeout(() => finish(new SessionError("auth-timeout", `${where}: authentication did not finish within ${authMs} ms`)), authMs);
@@ -215,14 +225,21 @@ async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSess
   const known = await options.knownHosts.knownKeyTypes(target.host, target.port);
   // Like OpenSSH, ask first for the key types known_hosts already holds, so a host known by its ECDSA key is not
   // reported as changed because it also offers Ed25519.
-  const preferred = known.flatMap(hostKeyAlgorithmsFor).filter((a): a is ServerHostKeyAlgorithm => (KNOWN_HOST_KEY_ALGORITHMS as string[]).includes(a));
+  const lists = withLegacy(defaultLists(), options.legacyAlgorithms ?? []);
+  const preferred = known.flatMap(hostKeyAlgorithmsFor).filter((a): a is ServerHostKeyAlgorithm => (KNOWN_HOST_KEY_ALGORITHMS as string[]).includes(a) && lists.serverHostKey.includes(a));
   return {
     host: target.host,
     port: target.port,
     username: secrets.username,
     // Our own timers distinguish connect and auth timeouts; this is ssh2's backstop for the same total.
     readyTimeout: options.timeouts.connectMs + options.timeouts.authMs,
-    algorithms: preferred.length > 0 ? { serverHostKey: { remove: preferred, prepend: preferred, append: [] } } : undefined,
+    // Always explicit lists: legacy algorithms (ssh-rsa's SHA-1 signature included) only when opted in.
+    algorithms: {
+      kex: lists.kex as KexAlgorithm[],
+      cipher: lists.cipher as CipherAlgorithm[],
+      hmac: lists.hmac as MacAlgorithm[],
+      serverHostKey: [...preferred, ...lists.serverHostKey.filter((a) => !(preferred as string[]).includes(a))] as ServerHostKeyAlgorithm[],
+    },
     hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
       checkHostKey(target, key, options)
         .then(() => verify(true))
@@ -538,7 +555,12 @@ class SshDeviceSession implements DeviceSession {
     private readonly detach: () => void,
   ) {
     client.once("close", () => (this.clientClosed = true));
+    const negotiated = negotiatedBy.get(client);
+    this.legacyAlgorithmsUsed = negotiated === undefined ? [] : legacyInUse(negotiated);
   }
+
+  /** The legacy algorithms this connection negotiated (only ever ones the device was allowed), for the report. */
+  readonly legacyAlgorithmsUsed: readonly string[];
 
   /** The profile's set-up commands. A CLI error there is tolerated: pager answering and prompt matching still work. */
   async setUp(): Promise<void> {

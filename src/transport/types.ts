@@ -74,6 +74,8 @@ export interface CommandOutput {
 export interface DeviceSession {
   /** Failed attempts before this session's connection succeeded (empty without retries). */
   readonly connectAttempts?: readonly ConnectAttempt[];
+  /** Legacy algorithms the connection negotiated (opt-in per device: inventory `legacy_algorithms`); empty when none. */
+  readonly legacyAlgorithmsUsed?: readonly string[];
   /** Runs one read-only command. Rejects with SessionError (cli-error, command-timeout, disconnected). */
   run(command: string): Promise<CommandOutput>;
   close(): Promise<void>;
