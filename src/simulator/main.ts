@@ -1,8 +1,8 @@
 // Standalone simulator for the benchmark and manual demos:
-//   node dist/src/simulator/main.js --count N [--platform P] --inventory-out FILE --known-hosts-out FILE
+//   node dist/src/simulator/main.js --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--authorized-key FILE.pub]
 // Starts the platform's demo fleet (default: the registry's first), writes its inventory and known_hosts, prints
 // `ready <count> devices`, and serves until SIGTERM/SIGINT. Credentials are the demo fleet's.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startFleet } from "./fleet.js";
@@ -21,10 +21,12 @@ export interface SimulatorArgs {
   group: string;
   /** Default: the demo fleet's own target. */
   targetVersion?: string;
+  /** An OpenSSH public key file every device accepts for publickey login (besides the demo password). */
+  authorizedKey?: string;
 }
 
 const USAGE =
-  "usage: simulator --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V]";
+  "usage: simulator --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V] [--authorized-key FILE.pub]";
 
 export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   const { values } = parseArgs({
@@ -36,6 +38,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
       "known-hosts-out": { type: "string" },
       group: { type: "string", default: "demo" },
       "target-version": { type: "string" },
+      "authorized-key": { type: "string" },
     },
   });
   const count = Number(values.count);
@@ -47,13 +50,27 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   const knownHostsOut = values["known-hosts-out"];
   if (!inventoryOut || !knownHostsOut) throw new Error("--inventory-out and --known-hosts-out are required");
   const targetVersion = values["target-version"];
-  return { count, platform, inventoryOut, knownHostsOut, group: values.group, ...(targetVersion ? { targetVersion } : {}) };
+  const authorizedKey = values["authorized-key"];
+  return {
+    count,
+    platform,
+    inventoryOut,
+    knownHostsOut,
+    group: values.group,
+    ...(targetVersion ? { targetVersion } : {}),
+    ...(authorizedKey ? { authorizedKey } : {}),
+  };
 }
 
 /** Starts the fleet and writes its inventory and known_hosts files. */
 export async function startSimulator(args: SimulatorArgs): Promise<SimFleet> {
   const demo = await demoFleet(args.platform);
-  const fleet = await startFleet(demo.specs(args.count, DEMO_CREDENTIALS));
+  const specs = demo.specs(args.count, DEMO_CREDENTIALS);
+  if (args.authorizedKey !== undefined) {
+    const line = (await readFile(args.authorizedKey, "utf8")).trim();
+    for (const spec of specs) spec.authorizedKeys = [line];
+  }
+  const fleet = await startFleet(specs);
   try {
     await writeFile(args.inventoryOut, fleetInventoryYaml(fleet, { group: args.group, targetVersion: args.targetVersion ?? demo.targetVersion }));
     await writeFile(args.knownHostsOut, fleet.knownHosts());
