@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../model/status.js";
 import { processIo } from "./io.js";
+import { serveCommand } from "./serve-command.js";
 import { collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "./explain-command.js";
 import { listCommand } from "./list-command.js";
@@ -63,6 +64,13 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--waivers <file>", "apply waivers (docs/reports.md)")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (file: string, opts: { format: string[]; out: string; stdout?: string; baseline?: string; waivers?: string }) => onExit(await reportCommand(file, opts, processIo())));
+
+  program
+    .command("serve")
+    .description("serve the audit as a REST API under /api/v1 (docs/server.md)")
+    .option("--listen <host:port>", "address to listen on", "127.0.0.1:8080")
+    .option("--data-dir <dir>", "folder for the runs' inputs", "preflight-data")
+    .action(async (opts: { listen: string; dataDir: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
 
   program
     .command("diff")
