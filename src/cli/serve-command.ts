@@ -25,7 +25,7 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
   }
   const dataDir = resolve(io.cwd, opts.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const app = buildApp({ dataDir, env: io.env });
+  const { app } = await buildApp({ dataDir, env: io.env });
   const address = await app.listen(listen);
   io.stderr.write(`preflight serve: listening on ${address} (API under /api/v1)\n`);
   await new Promise<void>((done) => {

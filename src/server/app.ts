@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import type { RunReport } from "../model/result.js";
 import { FILE_FORMATS, renderReport, type FileFormat } from "../report/formats.js";
@@ -68,9 +69,18 @@ function view(run: RunRecord) {
   };
 }
 
-export function buildApp(options: ServerOptions): FastifyInstance & { runsDone: () => Promise<void> } {
+/** The app, and a way to wait for the audits it started (tests, shutdown). Not the instance itself: fastify's
+ *  instance is thenable, so an async function cannot return it as is. */
+export interface PreflightServer {
+  app: FastifyInstance;
+  runsDone(): Promise<void>;
+}
+
+export async function buildApp(options: ServerOptions): Promise<PreflightServer> {
   // Unknown body fields are errors (a typo must not be ignored), not silently dropped as by fastify's default.
   const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
+  // The OpenAPI document is generated from the route schemas below (registered before the routes).
+  await app.register(swagger, { openapi: { openapi: "3.1.0", info: { title: "preflight", version: "1" } } });
   const runs = new Map<string, RunRecord>();
   const pending = new Set<Promise<void>>();
 
@@ -81,6 +91,7 @@ export function buildApp(options: ServerOptions): FastifyInstance & { runsDone: 
   app.setNotFoundHandler((req, reply) => problem(reply, 404, "Not Found", `no route ${req.method} ${req.url}`));
 
   app.get("/healthz", async () => ({ status: "ok" }));
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const stringList = { type: "array", items: { type: "string" } } as const;
   app.post<{ Body: StartRunBody }>(
@@ -200,9 +211,10 @@ export function buildApp(options: ServerOptions): FastifyInstance & { runsDone: 
     return reply.code(202).send(view(run));
   });
 
-  return Object.assign(app, {
+  return {
+    app,
     runsDone: async () => {
       while (pending.size) await Promise.all([...pending]);
     },
-  });
+  };
 }

@@ -17,7 +17,8 @@ const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", pa
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "FS1" } };
 
 let fleet: SimFleet;
-let app: ReturnType<typeof buildApp>;
+let server: Awaited<ReturnType<typeof buildApp>>;
+let app: Awaited<ReturnType<typeof buildApp>>["app"];
 let inventory: string;
 
 beforeAll(async () => {
@@ -26,7 +27,8 @@ beforeAll(async () => {
     withSuiteOutputs(panosDevice({ name: "fw-bad", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM, FS], ...CREDS, tags: ["bad"] })),
   ]);
   inventory = fleetInventoryYaml(fleet, { group: "lab", targetVersion: "10.2.4-h4" });
-  app = buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")), env: { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password } });
+  server = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")), env: { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password } });
+  app = server.app;
 });
 
 afterAll(async () => {
@@ -35,7 +37,7 @@ afterAll(async () => {
 });
 
 async function finished(id: string): Promise<Record<string, unknown>> {
-  await app.runsDone();
+  await server.runsDone();
   const res = await app.inject({ method: "GET", url: `/api/v1/runs/${id}` });
   return res.json();
 }
@@ -45,6 +47,15 @@ describe("preflight serve API", () => {
     const res = await app.inject({ method: "GET", url: "/healthz" });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: "ok" });
+  });
+
+  it("publishes an OpenAPI 3.1 document generated from the route schemas", async () => {
+    const res = await app.inject({ method: "GET", url: "/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/runs/{id}/cancel", "/api/v1/runs/{id}/report", "/healthz"]);
+    expect(doc.paths["/api/v1/runs"]?.post?.requestBody).toBeDefined();
   });
 
   it("starts an audit, reports progress and status, and serves every report format", async () => {
@@ -111,7 +122,7 @@ describe("preflight serve API", () => {
     expect((await app.inject({ method: "POST", url: "/api/v1/runs/none/cancel" })).statusCode).toBe(404);
     const start = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts(), tags: ["ok"] } });
     const id = (start.json() as { id: string }).id;
-    await app.runsDone();
+    await server.runsDone();
     expect((await app.inject({ method: "GET", url: `/api/v1/runs/${id}/report?format=pdf` })).statusCode).toBe(400);
   });
 
@@ -127,8 +138,8 @@ describe("preflight serve API", () => {
   });
 
   it("serves over a real listener on 127.0.0.1", async () => {
-    const server = buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")), env: {} });
-    const address = await server.listen({ host: "127.0.0.1", port: 0 });
+    const { app: listening } = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")), env: {} });
+    const address = await listening.listen({ host: "127.0.0.1", port: 0 });
     try {
       const res = await fetch(`${address}/healthz`);
       expect(res.status).toBe(200);
@@ -136,7 +147,7 @@ describe("preflight serve API", () => {
       expect(missing.status).toBe(404);
       expect(missing.headers.get("content-type")).toMatch(/application\/problem\+json/);
     } finally {
-      await server.close();
+      await listening.close();
     }
   });
 });
