@@ -83,12 +83,20 @@ describe("panos-phy", () => {
     ["empty output", "", /output is empty/],
     ["whitespace only", "\n  \n", /output is empty/],
     ["no phy entry", "sw.dev.interface.config: { 'ethernet1/1': { 'mtu': 1500, }, }", /no "sys\.sN\.pM\.phy" entry/],
+    ["an XML error response", "<response status='error'><msg>Invalid syntax.</msg></response>", /status "error"/],
+  ])("rejects %s with a ParseError: there is no port to report", (_name, raw, message) => {
+    expect(() => parsePanosPhy(raw)).toThrow(ParseError);
+    expect(() => parsePanosPhy(raw)).toThrow(message);
+  });
+
+  it.each([
     ["phy entry that is not a map", "sys.s1.p1.phy: down", /sys\.s1\.p1\.phy: expected a "\{ \.\.\. \}" map, found "down"/],
     ["sfp that is not a map", "sys.s1.p1.phy: { 'sfp': [ ], }", /"sfp" should be a map, found a list/],
     ["media that is a map", "sys.s1.p1.phy: { 'media': { }, }", /"media" should be a scalar/],
-    ["malformed dump", "sys.s1.p1.phy: {\n  'media': CAT5,\n", /line 1: system state: unterminated map/],
-  ])("rejects %s with a ParseError", (_name, raw, message) => {
-    expect(() => parsePanosPhy(raw)).toThrow(ParseError);
-    expect(() => parsePanosPhy(raw)).toThrow(message);
+    ["malformed entry", "sys.s1.p1.phy: {\n  'media': CAT5,\n", /sys\.s1\.p1\.phy \(line 1\): system state: unterminated map/],
+  ])("makes %s that port's error, with its raw text", (_name, raw, message) => {
+    const [port] = ports(raw);
+    expect(port).toMatchObject({ port: "ethernet1/1", media: null, type: null, raw: raw });
+    expect(port?.error).toMatch(message);
   });
 });

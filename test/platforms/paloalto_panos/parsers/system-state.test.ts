@@ -111,7 +111,7 @@ describe("panos-system-state rejects malformed output with a line number", () =>
     ["unterminated quoted key", "a.b: {\n  'x: 1,\n}", /unterminated quoted string/, 2],
     ["unquoted key in a map", "a.b: {\n  x: 1,\n}", /expected a quoted key or "}", found "x: 1,"/, 2],
     ["missing colon after a key", "a.b: { 'x' 1, }", /expected ":" after key 'x'/, 1],
-    ["missing comma between values", "a.b: { 'x': { }\n 'y': 2 }", /expected "," or "}" in map/, 2],
+    ["missing comma between values on one line", "a.b: {\n 'x': { } 'y': 2 }", /expected "," or "}" in map/, 2],
     ["stray closing brace", "a.b: { }\n}", /expected a top-level "key: value" entry, found "}"/, 2],
     ["line with no key", "just some words\n", /expected a top-level "key: value" entry/, 1],
     ["top-level key without a value", "a.b:\nc.d: 1", /top-level entry has no value/, 1],
