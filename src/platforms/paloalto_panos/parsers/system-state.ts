@@ -163,6 +163,8 @@ function readValue(s: Scanner, depth: number, inList = false): StateValue {
   if (c === CH_LBRACKET) return readList(s, depth + 1);
   if (c === CH_QUOTE || c === CH_DQUOTE) return readQuoted(s);
   if (c === -1) s.fail("value expected, found end of output");
+  // An EEPROM field of blanks prints as nothing (`'vendor-name': ,`): in a map that is an empty value.
+  if (!inList && (c === CH_COMMA || c === CH_RBRACE)) return "";
   if (c === CH_COMMA || c === CH_RBRACE || c === CH_RBRACKET) {
     s.fail(`value expected, found ${s.describe()}`);
   }

@@ -29,10 +29,10 @@ describe("panos-phy", () => {
         encoding: "64B66B",
         identifier: "SFP",
         transceiver: "10GBASE-SR",
-        "vendor-name": "FINISAR CORP.",
+        "vendor-name": "OEM",
         "vendor-oui": "00:90:65",
-        "vendor-part-number": "FTLX8571D3BCL",
-        "vendor-part-rev": "A",
+        "vendor-part-number": "PAN-SFP-PLUS-SR",
+        "vendor-part-rev": "B4",
         "vendor-serial-number": "0012AB34",
       },
     });
@@ -55,7 +55,7 @@ describe("panos-phy", () => {
     const list = ports(fixture(`${DIR}/written-by-preflight__one-line.txt`));
     expect(list.map((p) => [p.port, p.sfp?.["vendor-part-number"]])).toEqual([
       ["ethernet1/1", undefined],
-      ["ethernet1/13", "FTLX1471D3BCL"],
+      ["ethernet1/13", "PAN-SFP-PLUS-SR"],
     ]);
   });
 
