@@ -1,5 +1,7 @@
 // The result model: the one contract between "evaluate" and "report". Every report format is a pure
-// function of a RunReport, and report.json is a RunReport serialised. This file imports nothing.
+// function of a RunReport, and report.json is a RunReport serialised. This file imports nothing but the optics
+// inventory's types (./optics.ts), which is derived from it.
+import type { OpticsInventory } from "./optics.js";
 
 export const REPORT_SCHEMA_VERSION = "1.0";
 
@@ -151,4 +153,9 @@ export interface RunReport {
   summary: RunSummary;
   /** In inventory order. */
   devices: DeviceResult[];
+  /**
+   * The estate-wide optics inventory, derived from the devices' check inventories when report.json is written
+   * (src/report/optics.ts). Reporters recompute it from `devices`; it is in the file for other readers.
+   */
+  optics?: OpticsInventory;
 }
