@@ -6,7 +6,7 @@ import type { Severity } from "../model/result.js";
 export interface GatherSpec {
   command: string;
   parser: string;
-  /** `xml`: run the command in the CLI's XML output mode (PAN-OS: the XML API's response). Default text. */
+  /** `xml`: run the command in the platform's XML output mode (its plugin's `outputModes.xml`). Default text. */
   output?: "text" | "xml";
   /** Options passed to the parser (e.g. a regex). */
   options?: Record<string, unknown>;

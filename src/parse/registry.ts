@@ -8,7 +8,7 @@ import { parseKeyValue } from "./key-value.js";
 import { parseRegex, regexOptionProblems, regexOptionsSchema, type RegexOptions } from "./regex.js";
 import { parseTable, tableOptionProblems, tableOptionsSchema, type TableOptions } from "./table.js";
 import { ParseError, type Parser } from "./types.js";
-import { parseXml } from "./xml.js";
+import { parseXml, xmlOptionsSchema } from "./xml.js";
 
 // Raw text for checks that match on the output itself. An empty output is still an error: a command
 // that printed nothing did not answer the question, and a `not contains` assertion must not pass on it.
@@ -52,7 +52,7 @@ export const parserOptionSchemas: Record<string, object> = {
   regex: regexOptionsSchema,
   table: tableOptionsSchema,
   text: NO_OPTIONS,
-  xml: NO_OPTIONS,
+  xml: xmlOptionsSchema,
 };
 
 // What is wrong with options that already passed the parser's schema (patterns that do not compile or

@@ -8,8 +8,8 @@
 // reports vendor `OEM` and the PAN SKU as its part number, with no serial; a QSFP+ prints its full block.
 import { PANOS_PHY_COMMAND, panosDevice, type PortSpec, type SfpSpec } from "./outputs.js";
 import type { Fault, SimDeviceSpec } from "../../../simulator/types.js";
+import type { DemoOutcome } from "../../types.js";
 
-export type DemoOutcome = "ready" | "blocked" | "unreachable" | "error";
 
 interface Optic {
   vendorName: string;
