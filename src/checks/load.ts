@@ -128,6 +128,13 @@ function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[
   };
   expression(["assert", "for_each"], def.assert.for_each);
   expression(["assert", "key"], def.assert.key);
+  const itemError = def.assert.item_error;
+  if (typeof itemError === "string") expression(["assert", "item_error"], itemError);
+  else if (itemError) {
+    expression(["assert", "item_error", "message"], itemError.message);
+    expression(["assert", "item_error", "raw"], itemError.raw);
+  }
+  for (const [name, expr] of Object.entries(def.inventory?.fields ?? {})) expression(["inventory", "fields", name], expr);
   if (def.assert.where) conditionDiagnostics(def.assert.where, ["assert", "where"], at, expression);
   conditionDiagnostics(def.assert.expect, ["assert", "expect"], at, expression);
   for (const problem of templateProblems(def.message)) at(["message"], problem);

@@ -13,6 +13,7 @@ import { pathCommand } from "./path-command.js";
 import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
+import { opticsCommand, type OpticsCommandOptions } from "./optics-command.js";
 import { runCommand } from "./run-command.js";
 import { TOOL } from "../util/tool.js";
 import { validateCommand } from "./validate-command.js";
@@ -35,7 +36,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
 
   addSelectionOptions(program.command("run").description("audit the selected devices and write the readiness report"))
     .option("--from-capture <dir>", "evaluate a capture made by `preflight capture`, offline (no SSH)")
-    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,md (default json,html)", collectList, [])
+    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,optics-csv,md (default json,html)", collectList, [])
     .option("--stdout <format>", "print this format on stdout instead of the summary: json, junit, csv, md, html, summary")
     .option("--baseline <report.json>", "compare with a previous run: new failures, resolved, still failing")
     .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
@@ -56,13 +57,29 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .command("report")
     .description("re-render a saved report.json in other formats (offline)")
     .argument("<report.json>", "a report written by `preflight run`")
-    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,md", collectList, [])
+    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,optics-csv,md", collectList, [])
     .option("-o, --out <dir>", "output folder", "preflight-report")
     .option("--stdout <format>", "print this format on stdout: json, junit, csv, md, html, summary (default summary)")
     .option("--baseline <report.json>", "compare with an older run")
     .option("--waivers <file>", "apply waivers (docs/reports.md)")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (file: string, opts: { format: string[]; out: string; stdout?: string; baseline?: string; waivers?: string }) => onExit(await reportCommand(file, opts, processIo())));
+
+  addSelectionOptions(
+    program
+      .command("optics")
+      .description("the estate's optics inventory: every distinct optic, where it is installed, and whether each device's upgrade path supports it")
+      .argument("[report.json]", "a report written by `preflight run` (otherwise: --from-capture, or the devices of --inventory, live)"),
+  )
+    .option("--from-capture <dir>", "evaluate a capture made by `preflight capture`, offline (no SSH)")
+    .addOption(new Option("--output <format>", "what to print").choices(["text", "csv", "json"]).default("text"))
+    .addHelpText(
+      "after",
+      "\nWithout --checks, runs the checks tagged optics.\nExit codes: 0 every optic is supported, 1 some optic is to replace, 2 some optic or device could not be inventoried, 3 bad input, 4 nothing to do.",
+    )
+    .action(async (file: string | undefined, opts: OpticsCommandOptions) => {
+      onExit(await withInterrupt((signal) => opticsCommand(file, opts, processIo(signal))));
+    });
 
   program
     .command("diff")
