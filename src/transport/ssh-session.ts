@@ -7,7 +7,7 @@ import type { Secrets } from "../inventory/types.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
 import { runAgent } from "./agent.js";
-import { defaultLists, legacyInUse, withLegacy, type Negotiated } from "./algorithms.js";
+import { defaultLists, legacyInUse, withLegacy, type AlgorithmLists, type Negotiated } from "./algorithms.js";
 import { PrivateKeyError, privateKeyFor } from "./private-key.js";
 import { fingerprintSha256, HostKeyConflict, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
 import type { LoginGate } from "./login-gate.js";
@@ -53,6 +53,10 @@ export interface SshSessionOptions {
   loginGate?: LoginGate;
   /** Transport failures before authentication are tried again this many times (default 0); auth failures never. */
   connectRetries?: number;
+  /** Algorithm lists set by ssh_config (KexAlgorithms, Ciphers, ...), in place of the defaults; legacy opt-ins still apply. */
+  algorithms?: Partial<AlgorithmLists>;
+  /** ssh_config ServerAliveInterval: a keepalive request after this much silence (ssh2 keepaliveInterval). */
+  keepaliveIntervalMs?: number;
   /** Wait before the first retry; it doubles for each further one (±25% jitter, at most 30 s). Default 1000 ms. */
   retryBackoffMs?: number;
 }
@@ -185,7 +189,8 @@ async function connectThroughJumps(target: SshTarget, secrets: Secrets, options:
       const hopTarget: SshTarget = { name: `${target.name}: jump host ${jump.host}:${jump.port}`, host: jump.host, port: jump.port };
       const hopSecrets: Secrets = jump.username === undefined ? secrets : { ...secrets, username: jump.username };
       // Legacy algorithms are opted in for the device, not for the bastions in front of it.
-      const hop = await connectClient(hopTarget, hopSecrets, { ...options, legacyAlgorithms: [] }, hopWhere, sock);
+      const { algorithms: _deviceLists, ...hopOptions } = options;
+      const hop = await connectClient(hopTarget, hopSecrets, { ...hopOptions, legacyAlgorithms: [] }, hopWhere, sock);
       hops.push(hop);
       const next = jumps[i + 1] ?? target;
       sock = await forwardOut(hop, next.host, next.port, hopWhere, options.timeouts.connectMs);
@@ -282,7 +287,7 @@ async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSess
   const known = await options.knownHosts.knownKeyTypes(target.host, target.port);
   // Like OpenSSH, ask first for the key types known_hosts already holds, so a host known by its ECDSA key is not
   // reported as changed because it also offers Ed25519.
-  const lists = withLegacy(defaultLists(), options.legacyAlgorithms ?? []);
+  const lists = withLegacy({ ...defaultLists(), ...options.algorithms }, options.legacyAlgorithms ?? []);
   const preferred = known.flatMap(hostKeyAlgorithmsFor).filter((a): a is ServerHostKeyAlgorithm => (KNOWN_HOST_KEY_ALGORITHMS as string[]).includes(a) && lists.serverHostKey.includes(a));
   return {
     host: target.host,
@@ -290,6 +295,7 @@ async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSess
     username: secrets.username,
     // Our own timers distinguish connect and auth timeouts; this is ssh2's backstop for the same total.
     readyTimeout: options.timeouts.connectMs + options.timeouts.authMs,
+    ...(options.keepaliveIntervalMs ? { keepaliveInterval: options.keepaliveIntervalMs } : {}),
     // Always explicit lists: legacy algorithms (ssh-rsa's SHA-1 signature included) only when opted in.
     algorithms: {
       kex: lists.kex as KexAlgorithm[],
