@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../model/status.js";
 import { processIo } from "./io.js";
-import { collectList, type RawRunOptions } from "./options.js";
+import { addTransportOptions, collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "./explain-command.js";
 import { listCommand } from "./list-command.js";
 import { platformsCommand } from "./platforms-command.js";
@@ -149,7 +149,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
 
 /** Options shared by `run` and `capture`: what to audit, with which checks, and how to reach it. */
 function addSelectionOptions(command: Command): Command {
-  return command
+  return addTransportOptions(command)
     .option("-i, --inventory <file>", "inventory, YAML or CSV (see docs/inventory.md)")
     .option("-g, --group <names>", "only devices in these groups (repeatable, comma-separated)", collectList, [])
     .option("-d, --device <names>", "only these devices; * globs allowed (repeatable, comma-separated)", collectList, [])
