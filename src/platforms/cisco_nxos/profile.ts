@@ -197,6 +197,7 @@ export const ciscoNxosProfile: PlatformProfile = {
     /^\s*(?:ERROR|Error): (?:Command|Invalid|Unknown)/m,
   ],
   // NX-OS's pager prints " --More-- " (reverse video) on the last line.
+  // eslint-disable-next-line no-control-regex -- the escape sequences of the reverse video around --More--
   pagerPattern: /(?:^|\n)[ \t]*(?:\x1b\[7m)?[ \t]*--More--[ \t]*(?:\x1b\[(?:0|27)?m)?[ \t]*$/,
   // NX-OS's `banner motd` is printed before the first prompt and needs no answer.
   bannerPattern: /(?!)/,
