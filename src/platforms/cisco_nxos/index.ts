@@ -1,6 +1,6 @@
 // The Cisco NX-OS plugin (netmiko: cisco_nxos): session profile, read-only policy, secrets, facts from
-// `show version | json`, `show hostname | json` and `show system redundancy status | json`, version ordering
-// and the parsers (nxos-json for the NX-API JSON, nxos-dir, nxos-config-diff).
+// `show version | json`, `show hostname | json` and `show system redundancy status | json`, version ordering,
+// the parsers (nxos-json for the NX-API JSON, nxos-dir, nxos-config-diff) and the simulated switch.
 import type { PlatformPlugin } from "../types.js";
 import { parseNxosConfigDiff } from "./parsers/config-diff.js";
 import { parseNxosDir } from "./parsers/dir.js";
@@ -18,4 +18,5 @@ export const ciscoNxos: PlatformPlugin = {
     "nxos-dir": { parse: parseNxosDir, optionsSchema: NO_OPTIONS },
     "nxos-config-diff": { parse: parseNxosConfigDiff, optionsSchema: NO_OPTIONS },
   },
+  simulator: async () => ({ runShell: (await import("./simulator/cli.js")).runNxosShell }),
 };
