@@ -2,11 +2,12 @@
 // which vendors exist; everything about a vendor lives in its folder (docs/architecture.md).
 import { aristaEos } from "./arista_eos/index.js";
 import { ciscoNxos } from "./cisco_nxos/index.js";
+import { juniperJunos } from "./juniper_junos/index.js";
 import { linux } from "./linux/index.js";
 import { paloaltoPanos } from "./paloalto_panos/index.js";
 import type { DemoFleet, ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoNxos];
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoNxos, juniperJunos];
 
 const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
 
