@@ -181,8 +181,8 @@ export const fortinetProfile: PlatformProfile = {
   // 35 characters. An HA cluster's members keep their own hostnames; FortiOS adds no HA suffix to the prompt.
   promptPattern: /(?:^|\n)[\w.-]{1,35}(?: \([\w.:-]{1,63}\))? [#$] ?$/,
   sessionSetup: [],
-  // At the start of a line, as FortiOS prints them.
-  errorPatterns: [/^Command fail\. Return code -?\d+/m, /^Unknown action -?\d+/m, /^command parse error before /m, /^node_check_object fail!/m, /^Permission denied/m],
+  // At the start of a line, as FortiOS prints them; the specific line first (it precedes `Command fail. Return code`).
+  errorPatterns: [/^Unknown action -?\d+/m, /^command parse error before /m, /^Command fail\. Return code -?\d+/m, /^node_check_object fail!/m, /^Permission denied/m],
   // FortiOS's pager: `--More-- ` on the last line while `config system console / set output more` (the default).
   pagerPattern: /(?:^|\n)[ \t]*--More--[ \t]*$/,
   // The post-login disclaimer (`set post-login-banner enable`) waits for `a`.
