@@ -7,6 +7,7 @@ import { processIo } from "./io.js";
 import { collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "./explain-command.js";
 import { listCommand } from "./list-command.js";
+import { platformsCommand } from "./platforms-command.js";
 import { testCommand } from "./test-command.js";
 import { pathCommand } from "./path-command.js";
 import { captureCommand } from "./capture-command.js";
@@ -110,6 +111,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .action(async (opts: { platform?: string; tag?: string; severity?: string; text?: string; checks: string[] }) => {
       const { checks, ...filters } = opts;
       onExit(await listCommand(filters, processIo(), checks));
+    });
+
+  program
+    .command("platforms")
+    .description("list the platforms preflight can audit: checks, commands, parsers, fixtures, demo fleet, upgrade paths")
+    .option("--markdown", "print the table as Markdown (docs/platforms.md)")
+    .action(async (opts: { markdown?: boolean }) => {
+      onExit(await platformsCommand(opts, processIo()));
     });
 
   program

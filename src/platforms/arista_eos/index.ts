@@ -1,6 +1,6 @@
 // The Arista EOS plugin (netmiko: arista_eos): session profile, read-only policy, secrets, facts from
 // `show version | json` and `show hostname | json`, version ordering, the parsers for the text-only outputs
-// (dir, show inventory, show running-config diffs) and the simulated switch, as one PlatformPlugin.
+// (dir, show inventory, show running-config diffs), the simulated switch and its demo fleet, as one PlatformPlugin.
 import type { PlatformPlugin } from "../types.js";
 import { parseEosConfigDiffs } from "./parsers/config-diffs.js";
 import { parseEosDir } from "./parsers/dir.js";
@@ -19,4 +19,14 @@ export const aristaEos: PlatformPlugin = {
     "eos-config-diffs": { parse: parseEosConfigDiffs, optionsSchema: NO_OPTIONS },
   },
   simulator: async () => ({ runShell: (await import("./simulator/cli.js")).runEosShell }),
+  demoFleet: async () => {
+    const fleet = await import("./simulator/demo-fleet.js");
+    return {
+      describe: (count) => `${count} simulated Arista EOS switches`,
+      specs: fleet.eosDemoFleetSpecs,
+      expected: fleet.expectedEosDemoOutcome,
+      targetVersion: fleet.EOS_DEMO_TARGET,
+      checks: ["eos-*"],
+    };
+  },
 };
