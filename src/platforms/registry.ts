@@ -4,11 +4,12 @@ import { aristaEos } from "./arista_eos/index.js";
 import { ciscoNxos } from "./cisco_nxos/index.js";
 import { juniperJunos } from "./juniper_junos/index.js";
 import { fortinet } from "./fortinet/index.js";
+import { frr } from "./frr/index.js";
 import { linux } from "./linux/index.js";
 import { paloaltoPanos } from "./paloalto_panos/index.js";
 import type { DemoFleet, ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoNxos, juniperJunos, fortinet];
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoNxos, juniperJunos, fortinet, frr];
 
 const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
 
