@@ -54,6 +54,8 @@ export interface TranslatedRegex {
   names: string[];
   /** Number of capturing groups as Python counts them. */
   groups: number;
+  /** jsGroup[n]: the JS group number of Python's group n (they differ after an atomic group or possessive quantifier). */
+  jsGroup: number[];
 }
 
 const HEX = /^[0-9a-fA-F]+$/;
@@ -425,7 +427,7 @@ function literal(cp: number): string {
 class Printer {
   private jsGroups = 0;
   /** Python group number -> JS group number (they differ once an atomic group has been printed). */
-  private readonly groupMap = new Map<number, number>();
+  readonly groupMap = new Map<number, number>();
   private pyGroups = 0;
 
   print(node: Node): string {
@@ -512,8 +514,10 @@ function classItem(item: ClassItem): string {
 export function translatePythonRegex(pattern: string): TranslatedRegex {
   const parser = new Parser(pattern);
   const tree = parser.parse();
-  const source = new Printer().print(tree);
-  return { source, flags: parser.flags.ignoreCase ? "ui" : "u", names: parser.names, groups: parser.groups };
+  const printer = new Printer();
+  const source = printer.print(tree);
+  const jsGroup = [0, ...Array.from({ length: parser.groups }, (_, i) => printer.groupMap.get(i + 1) as number)];
+  return { source, flags: parser.flags.ignoreCase ? "ui" : "u", names: parser.names, groups: parser.groups, jsGroup };
 }
 
 /** A compiled Python pattern: the RegExp (sticky, so exec() anchors at lastIndex like Python's match()) and its group names. */
@@ -521,6 +525,7 @@ export interface PyRegex {
   readonly regex: RegExp;
   readonly names: string[];
   readonly groups: number;
+  readonly jsGroup: number[];
 }
 
 export function compilePythonRegex(pattern: string): PyRegex {
@@ -531,7 +536,12 @@ export function compilePythonRegex(pattern: string): PyRegex {
   } catch (err) {
     throw new PyRegexError(`cannot be translated to a JavaScript regex: ${(err as Error).message}`, 0);
   }
-  return { regex, names: t.names, groups: t.groups };
+  return { regex, names: t.names, groups: t.groups, jsGroup: t.jsGroup };
+}
+
+/** Python's group(n) of a match (undefined when the group did not take part). */
+export function pyGroup(re: PyRegex, m: RegExpExecArray, n: number): string | undefined {
+  return m[re.jsGroup[n] as number];
 }
 
 /** Python's re.match(): a match anchored at the start of `text`, or null. */

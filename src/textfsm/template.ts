@@ -250,7 +250,7 @@ function parseRule(line: string, lineNo: number, valueMap: Map<string, string>, 
   let newState = "";
   if (arrow) {
     const action = arrow[2] as string;
-    const actionCol = indent + match.length + 4;
+    const actionCol = indent + match.length + 2;
     const parsed = ACTION_RES.map((re) => re.exec(action)).find((m) => m !== null);
     if (!parsed) fail(lineNo, actionCol, `badly formatted rule action '->${action}': expected [Next|Continue|Error][.Record|.NoRecord|.Clear|.Clearall] [NewState]`);
     const groups = (parsed as RegExpExecArray).groups ?? {};
