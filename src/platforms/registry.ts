@@ -1,10 +1,11 @@
 // The platforms preflight can drive, by netmiko name: one line per plugin. The only place the core learns
 // which vendors exist; everything about a vendor lives in its folder (docs/architecture.md).
+import { ciscoIos } from "./cisco_ios/index.js";
 import { linux } from "./linux/index.js";
 import { paloaltoPanos } from "./paloalto_panos/index.js";
 import type { ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux];
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, ciscoIos];
 
 const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
 
