@@ -1,7 +1,8 @@
 // The benchmark's peer: the least any ssh2-based tool must do for the same audit — log in to every device,
 // open a shell, run the same six commands (three set-up, three show) waiting for the prompt after each, and
 // close — with no parsing, checks or reports. preflight's CPU is compared against this floor.
-// Usage: node dist/bench/raw-ssh2.js INVENTORY.yaml CONCURRENCY (credentials from PREFLIGHT_USERNAME/PASSWORD).
+// Usage: node dist/bench/raw-ssh2.js INVENTORY.yaml CONCURRENCY (credentials from PREFLIGHT_USERNAME/PASSWORD, or
+// the key file BENCH_KEY with its passphrase in PREFLIGHT_KEY_PASSPHRASE, decrypted once as any careful tool would).
 import { readFileSync } from "node:fs";
 import pLimit from "p-limit";
 import ssh2 from "ssh2";
@@ -14,7 +15,9 @@ interface Host {
   port: number;
 }
 
-function audit(target: Host, username: string, password: string): Promise<boolean> {
+type Login = { password: string } | { privateKey: ssh2.ParsedKey };
+
+function audit(target: Host, username: string, login: Login): Promise<boolean> {
   return new Promise((resolve) => {
     const client = new ssh2.Client();
     const done = (ok: boolean) => {
@@ -36,8 +39,21 @@ function audit(target: Host, username: string, password: string): Promise<boolea
         });
       });
     });
-    client.connect({ host: target.host, port: target.port, username, password, readyTimeout: 20_000, hostVerifier: () => true });
+    const auth = "password" in login ? { password: login.password } : { authHandler: [{ type: "publickey" as const, username, key: login.privateKey }] };
+    client.connect({ host: target.host, port: target.port, username, ...auth, readyTimeout: 20_000, hostVerifier: () => true });
   });
+}
+
+let parsedKey: ssh2.ParsedKey | undefined;
+function login(): Login {
+  const keyFile = process.env.BENCH_KEY;
+  if (keyFile === undefined) return { password: process.env.PREFLIGHT_PASSWORD ?? "" };
+  if (parsedKey === undefined) {
+    const parsed = ssh2.utils.parseKey(readFileSync(keyFile), process.env.PREFLIGHT_KEY_PASSPHRASE);
+    if (parsed instanceof Error) throw parsed;
+    parsedKey = Array.isArray(parsed) ? (parsed[0] as ssh2.ParsedKey) : parsed;
+  }
+  return { privateKey: parsedKey };
 }
 
 async function main(): Promise<void> {
@@ -45,8 +61,7 @@ async function main(): Promise<void> {
   const inventory = parse(readFileSync(inventoryFile ?? "", "utf8")) as { hosts: Record<string, Host> };
   const limit = pLimit(Number(concurrencyArg ?? 100));
   const username = process.env.PREFLIGHT_USERNAME ?? "";
-  const password = process.env.PREFLIGHT_PASSWORD ?? "";
-  const results = await Promise.all(Object.values(inventory.hosts).map((h) => limit(() => audit(h, username, password))));
+  const results = await Promise.all(Object.values(inventory.hosts).map((h) => limit(() => audit(h, username, login()))));
   process.stdout.write(`${results.filter(Boolean).length} of ${results.length} devices done\n`);
 }
 

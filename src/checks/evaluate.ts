@@ -1,6 +1,6 @@
 // Evaluates one check on one device's gathered outputs: a pure function (no I/O), so the same outputs
 // always give the same result, live or replayed. Anything that cannot be told becomes `error`, never `pass`.
-import type { CheckResult, CheckStatus, DeviceFacts, Evidence, Finding } from "../model/result.js";
+import type { CheckResult, CheckStatus, Evidence, Finding } from "../model/result.js";
 import { getParser } from "./parsers.js";
 import { evaluateCondition, type ConditionOutcome, type ConditionScope } from "./condition.js";
 import { evaluateExpression, withPlatform, type Variables } from "./expression.js";
@@ -9,28 +9,8 @@ import { renderTemplate } from "./template.js";
 import { commandKey, type CheckDefinition, type LoadedCheck, type MissingPolicy, type Requirement } from "./types.js";
 import { whenVerdict } from "./when.js";
 
-/** One gathered command: its raw output, or why there is none. */
-export type GatheredOutput = { command: string; output: string } | { command: string; error: string };
-
-export interface Hop {
-  version: string;
-  feature_release: string;
-}
-
-export interface DeviceContext {
-  name: string;
-  platform: string;
-  groups: string[];
-  tags: string[];
-  vars: Record<string, unknown>;
-  facts: DeviceFacts;
-  /** The target release; undefined when none was given. */
-  hop?: Hop;
-  /** Every release the device boots on its way to the target, the target last (each_hop checks). */
-  hops?: Hop[];
-  /** Images the upgrade downloads (base images and every hop), when a path was planned. */
-  downloads?: string[];
-}
+import type { DeviceContext, GatheredOutput } from "./context.js";
+export type { DeviceContext, GatheredOutput, Hop } from "./context.js";
 
 const EVIDENCE_LIMIT = 8_000;
 

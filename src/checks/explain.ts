@@ -2,15 +2,12 @@
 // runs on the device and reads from disk, what must hold for each item, what a failure means and what to do
 // about it, and which test cases pin its behaviour down. Built from the loaded definition only, so the
 // explanation cannot drift from what the engine evaluates.
-import { relative, resolve } from "node:path";
-import { formatDiagnostic } from "../util/diagnostics.js";
+import { relative } from "node:path";
 import { needsTarget } from "./evaluate.js";
-import { loadChecks } from "./library.js";
 import { operator } from "./operators.js";
 import { operatorKey } from "./condition.js";
-import { findTestFiles, loadTestCases, type CommandIo, type TestCase } from "./testing.js";
+import type { TestCase } from "./testing.js";
 import type { Condition, LoadedCheck, MissingPolicy, OperatorCondition, Requirement } from "./types.js";
-import { EXIT } from "../model/status.js";
 
 /** A check's test file as explain shows it: its cases, or how many problems keep them from running. */
 export interface TestsSummary {
@@ -23,7 +20,7 @@ const WIDTH = 100;
 const LITERAL_LIMIT = 80;
 
 // User-facing wording, kept together.
-const TEXT = {
+export const EXPLAIN_TEXT = {
   sections: {
     why: "Why it matters",
     needs: "What it needs",
@@ -131,77 +128,77 @@ export function explainCheck(check: LoadedCheck, options: ExplainOptions = {}): 
   const def = check.definition;
   const rel = (f: string) => relative(options.cwd ?? process.cwd(), f) || f;
   const tests = options.tests;
-  const out: string[] = [TEXT.header(check), TEXT.meta(check), TEXT.file(rel(check.file)), ""];
+  const out: string[] = [EXPLAIN_TEXT.header(check), EXPLAIN_TEXT.meta(check), EXPLAIN_TEXT.file(rel(check.file)), ""];
   const section = (title: string, lines: string[]) => out.push(title, ...lines.map((l) => (l === "" ? l : `  ${l}`)), "");
 
-  section(TEXT.sections.why, wrap(def.description, WIDTH - 2));
+  section(EXPLAIN_TEXT.sections.why, wrap(def.description, WIDTH - 2));
 
-  const needs: string[] = [TEXT.commands, ...Object.entries(def.gather).map(([name, g]) => `  ${TEXT.command(name, g.command, g.parser)}`)];
+  const needs: string[] = [EXPLAIN_TEXT.commands, ...Object.entries(def.gather).map(([name, g]) => `  ${EXPLAIN_TEXT.command(name, g.command, g.parser)}`)];
   if (def.data && Object.keys(def.data).length) {
-    needs.push(TEXT.data);
+    needs.push(EXPLAIN_TEXT.data);
     for (const [name, spec] of Object.entries(def.data)) {
-      needs.push(`  ${TEXT.dataFile(name, spec.file, spec.optional === true)}`, ...dataSource(check.data[name]).map((l) => `    ${l}`));
+      needs.push(`  ${EXPLAIN_TEXT.dataFile(name, spec.file, spec.optional === true)}`, ...dataSource(check.data[name]).map((l) => `    ${l}`));
     }
   }
-  if (needsTarget(def)) needs.push(TEXT.needsTarget);
+  if (needsTarget(def)) needs.push(EXPLAIN_TEXT.needsTarget);
   needs.push(...whenLines(check));
-  if (def.depends_on?.length) needs.push(TEXT.dependsOn(def.depends_on));
+  if (def.depends_on?.length) needs.push(EXPLAIN_TEXT.dependsOn(def.depends_on));
   if (def.params && Object.keys(def.params).length) {
-    needs.push(TEXT.params, ...Object.entries(def.params).map(([name, p]) => `  ${TEXT.param(name, p.description, p.default)}`));
+    needs.push(EXPLAIN_TEXT.params, ...Object.entries(def.params).map(([name, p]) => `  ${EXPLAIN_TEXT.param(name, p.description, p.default)}`));
   }
-  section(TEXT.sections.needs, needs);
+  section(EXPLAIN_TEXT.sections.needs, needs);
 
   const a = def.assert;
-  const does: string[] = [a.for_each ? TEXT.forEach(oneLine(a.for_each)) : TEXT.deviceWide];
-  if (a.key) does.push(TEXT.key(oneLine(a.key)));
-  if (a.where) does.push(TEXT.where, ...describeCondition(a.where).map((l) => `  ${l}`));
+  const does: string[] = [a.for_each ? EXPLAIN_TEXT.forEach(oneLine(a.for_each)) : EXPLAIN_TEXT.deviceWide];
+  if (a.key) does.push(EXPLAIN_TEXT.key(oneLine(a.key)));
+  if (a.where) does.push(EXPLAIN_TEXT.where, ...describeCondition(a.where).map((l) => `  ${l}`));
   does.push(requirementText(a.require ?? "all"), ...describeCondition(a.expect).map((l) => `  ${l}`));
-  if (def.each_hop) does.push(TEXT.eachHop);
-  if (a.for_each) does.push(TEXT.onEmpty(a.on_empty ?? "error"));
-  does.push(TEXT.onMissing(a.on_missing ?? "error"));
-  section(TEXT.sections.does, does);
+  if (def.each_hop) does.push(EXPLAIN_TEXT.eachHop);
+  if (a.for_each) does.push(EXPLAIN_TEXT.onEmpty(a.on_empty ?? "error"));
+  does.push(EXPLAIN_TEXT.onMissing(a.on_missing ?? "error"));
+  section(EXPLAIN_TEXT.sections.does, does);
 
-  section(TEXT.sections.outcome, [TEXT.failStatus(check), `  ${oneLine(def.message)}`, TEXT.unknownIsError]);
-  section(TEXT.sections.remediation, wrap(def.remediation, WIDTH - 2));
-  if (def.references?.length) section(TEXT.sections.references, def.references.map((r) => `- ${r}`));
+  section(EXPLAIN_TEXT.sections.outcome, [EXPLAIN_TEXT.failStatus(check), `  ${oneLine(def.message)}`, EXPLAIN_TEXT.unknownIsError]);
+  section(EXPLAIN_TEXT.sections.remediation, wrap(def.remediation, WIDTH - 2));
+  if (def.references?.length) section(EXPLAIN_TEXT.sections.references, def.references.map((r) => `- ${r}`));
   if (tests) {
     const lines = tests.problems
-      ? [TEXT.testProblems(rel(tests.file), tests.problems)]
+      ? [EXPLAIN_TEXT.testProblems(rel(tests.file), tests.problems)]
       : tests.cases.length
-        ? [rel(tests.file), ...tests.cases.map((c) => `  - ${TEXT.testCase(c.name, c.expect.status)}`)]
-        : [TEXT.noTests(rel(tests.file))];
-    section(TEXT.sections.tests, lines);
+        ? [rel(tests.file), ...tests.cases.map((c) => `  - ${EXPLAIN_TEXT.testCase(c.name, c.expect.status)}`)]
+        : [EXPLAIN_TEXT.noTests(rel(tests.file))];
+    section(EXPLAIN_TEXT.sections.tests, lines);
   }
   return out.join("\n").trimEnd() + "\n";
 }
 
-/** The `source` block a reference data file documents itself with (see checks/paloalto_panos/data/README.md). */
+/** The `source` block a reference data file documents itself with (described in each platform's checks/<platform>/data/README.md). */
 function dataSource(value: unknown): string[] {
   const source = value && typeof value === "object" ? (value as { source?: unknown }).source : undefined;
   if (!source || typeof source !== "object") return [];
   const s = source as Record<string, unknown>;
   const lines: string[] = [];
-  if (typeof s.title === "string") lines.push(TEXT.source(s.title));
+  if (typeof s.title === "string") lines.push(EXPLAIN_TEXT.source(s.title));
   if (typeof s.url === "string") lines.push(`  ${s.url}`);
-  if (s.retrieved !== undefined) lines.push(TEXT.retrieved(String(s.retrieved)));
-  if (typeof s.notes === "string") lines.push(TEXT.notes, ...wrap(s.notes, WIDTH - 8).map((l) => `  ${l}`));
+  if (s.retrieved !== undefined) lines.push(EXPLAIN_TEXT.retrieved(String(s.retrieved)));
+  if (typeof s.notes === "string") lines.push(EXPLAIN_TEXT.notes, ...wrap(s.notes, WIDTH - 8).map((l) => `  ${l}`));
   return lines;
 }
 
 function whenLines(check: LoadedCheck): string[] {
   const when = check.definition.when;
-  if (!when) return [TEXT.appliesAlways];
+  if (!when) return [EXPLAIN_TEXT.appliesAlways];
   const conditions: string[] = [];
-  if (when.target_version) conditions.push(TEXT.targetRange(when.target_version));
-  if (when.software_version) conditions.push(TEXT.runningRange(when.software_version));
-  if (when.models) conditions.push(TEXT.models(when.models));
+  if (when.target_version) conditions.push(EXPLAIN_TEXT.targetRange(when.target_version));
+  if (when.software_version) conditions.push(EXPLAIN_TEXT.runningRange(when.software_version));
+  if (when.models) conditions.push(EXPLAIN_TEXT.models(when.models));
   if (when.condition) conditions.push(...describeCondition(when.condition));
-  return [TEXT.appliesWhen, ...conditions.map((l) => `  ${l}`), TEXT.outsideWhen];
+  return [EXPLAIN_TEXT.appliesWhen, ...conditions.map((l) => `  ${l}`), EXPLAIN_TEXT.outsideWhen];
 }
 
 function requirementText(r: Requirement): string {
-  if (typeof r === "string") return TEXT.require[r];
-  return "at_least" in r ? TEXT.require.at_least(r.at_least) : TEXT.require.at_most(r.at_most);
+  if (typeof r === "string") return EXPLAIN_TEXT.require[r];
+  return "at_least" in r ? EXPLAIN_TEXT.require.at_least(r.at_least) : EXPLAIN_TEXT.require.at_most(r.at_most);
 }
 
 /** A condition as indented lines of words: combinators nest, an operator condition is one sentence. */
@@ -212,15 +209,15 @@ export function describeCondition(condition: Condition): string[] {
   if ("not" in condition && condition.not && typeof condition.not === "object") return nested("not:", [condition.not as Condition]);
   const c = condition as OperatorCondition;
   const name = operatorKey(c) ?? "";
-  const subject = c.path ? `\`${oneLine(c.path)}\`` : TEXT.item;
+  const subject = c.path ? `\`${oneLine(c.path)}\`` : EXPLAIN_TEXT.item;
   const phrase = OPERATOR_PHRASES[name] ?? ((x: string) => `${name} ${x}`);
-  const options = c.loose === true ? TEXT.loose : c.ignore_case === true ? TEXT.ignoreCase : undefined;
+  const options = c.loose === true ? EXPLAIN_TEXT.loose : c.ignore_case === true ? EXPLAIN_TEXT.ignoreCase : undefined;
   return [`${subject} ${phrase(operandText(name, c[name]))}${options ? ` (${options})` : ""}`];
 }
 
 function operandText(name: string, operand: unknown): string {
   if (operand && typeof operand === "object" && !Array.isArray(operand) && "expr" in operand) {
-    return TEXT.computed(oneLine(String((operand as { expr: unknown }).expr)), operator(name)?.operand === "list");
+    return EXPLAIN_TEXT.computed(oneLine(String((operand as { expr: unknown }).expr)), operator(name)?.operand === "list");
   }
   const op = operator(name);
   if (op && (op.operand === "range" || op.operand === "tolerance")) return op.expected(operand);
@@ -228,7 +225,7 @@ function operandText(name: string, operand: unknown): string {
   if (op?.operand === "version") return String(operand);
   const json = JSON.stringify(operand) ?? "";
   if (json.length <= LITERAL_LIMIT) return json;
-  return Array.isArray(operand) ? TEXT.listOf(operand.length) : `${json.slice(0, LITERAL_LIMIT - 1)}…`;
+  return Array.isArray(operand) ? EXPLAIN_TEXT.listOf(operand.length) : `${json.slice(0, LITERAL_LIMIT - 1)}…`;
 }
 
 function oneLine(s: string): string {
@@ -248,28 +245,4 @@ function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
-}
-
-/**
- * `preflight explain <id|file> [--checks paths]`: prints the explanation. `paths` (check files or folders)
- * are searched besides the built-in library. Exit 0, or 3 when nothing is called that (with did-you-mean).
- */
-export async function explainCommand(idOrFile: string, io: CommandIo, paths: readonly string[] = []): Promise<number> {
-  const { checks, diagnostics } = await loadChecks([...paths, idOrFile]);
-  const check = checks.find((c) => c.definition.id === idOrFile || c.file === resolve(idOrFile));
-  if (!check) {
-    // Problems in other checks do not matter here; the ones about this spec (or its file) do.
-    const relevant = diagnostics.filter((d) => d.file === "--checks" || d.file === resolve(idOrFile));
-    if (relevant.length === 0) io.stderr.write(`${TEXT.notAnId(idOrFile)}\n`);
-    for (const d of relevant) io.stderr.write(`${formatDiagnostic({ ...d, file: relative(io.cwd ?? process.cwd(), d.file) || d.file })}\n`);
-    return EXIT.badInput;
-  }
-  const testFile = findTestFiles([check.file]).get(check.file);
-  let tests: TestsSummary = { file: resolve(check.file, "..", "tests", `${check.definition.id}.yaml`), cases: [], problems: 0 };
-  if (testFile) {
-    const loaded = await loadTestCases(testFile, check);
-    tests = { file: testFile, cases: loaded.cases, problems: loaded.diagnostics.length };
-  }
-  io.stdout.write(explainCheck(check, { tests, ...(io.cwd ? { cwd: io.cwd } : {}) }));
-  return EXIT.ready;
 }

@@ -1,5 +1,5 @@
 // Finds and selects checks. Sources are the built-in library (checks/ in the package) and any files or
-// folders given; selectors pick from them by id, glob (panos-*), tag (tag:optics) and exclusion (!id,
+// folders given; selectors pick from them by id, glob (linux-*), tag (tag:optics) and exclusion (!id,
 // !tag:slow). Ids are unique across everything loaded; depends_on must name a selected check.
 import { readFile, readdir, stat } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";

@@ -8,8 +8,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import type { CheckResult, CheckStatus, Finding } from "../model/result.js";
 import { knownPlatforms } from "../platforms/registry.js";
-import { EXIT } from "../model/status.js";
-import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
+import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { packagePath } from "../util/package-root.js";
 import { diagnosticAt, parseYamlSource, positionOf, type KeyPath, type YamlSource } from "../util/yaml-source.js";
@@ -74,14 +73,6 @@ export interface TestRun {
   diagnostics: Diagnostic[];
   /** Ids of the selected checks that have no test file. */
   checksWithoutTests: string[];
-}
-
-/** Where a command writes; the CLI's processIo() fits, and so does a string sink in tests. */
-export interface CommandIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** Paths are shown relative to this folder (default: the process's). */
-  cwd?: string;
 }
 
 const TESTS_DIR = "tests";
@@ -337,7 +328,7 @@ function show(value: unknown): string {
 
 /**
  * Runs the test cases of the checks `--checks`-style specs select. A spec may also name a test file itself
- * (`checks/paloalto_panos/tests/x.yaml`): it stands for the check beside its tests/ folder.
+ * (`checks/<platform>/tests/x.yaml`): it stands for the check beside its tests/ folder.
  */
 export async function runCheckTests(specs: readonly string[]): Promise<TestRun> {
   const { checks, diagnostics } = await loadChecks(specs.map(checkFileForTestFile));
@@ -398,20 +389,4 @@ export function formatTestReport(run: TestRun, cwd: string = process.cwd()): str
   const failed = all.filter((c) => !c.passed).length;
   lines.push(all.length ? TEXT.summary(all.length - failed, failed) : TEXT.nothingRan);
   return lines.join("\n") + "\n";
-}
-
-/**
- * `preflight test [checks...]`: runs the selected checks' test cases. Exit 0 when every case passes, 1 when
- * one fails, 3 on bad input (a check or test file with problems: they are printed, the rest still runs),
- * 4 when no case ran at all.
- */
-export async function testCommand(specs: readonly string[], io: CommandIo): Promise<number> {
-  const cwd = io.cwd ?? process.cwd();
-  const run = await runCheckTests(specs);
-  io.stdout.write(formatTestReport(run, cwd));
-  for (const d of run.diagnostics) io.stderr.write(`${formatDiagnostic({ ...d, file: relative(cwd, d.file) || d.file })}\n`);
-  if (run.diagnostics.length) return EXIT.badInput;
-  const cases = run.results.flatMap((r) => r.cases);
-  if (cases.some((c) => !c.passed)) return EXIT.blocked;
-  return cases.length ? EXIT.ready : EXIT.nothingToDo;
 }

@@ -7,7 +7,7 @@ export interface GatherSpec {
   command: string;
   /** A parser name. The YAML may also say `{ textfsm: TEMPLATE }`, which the loader rewrites to "textfsm" with options.template. */
   parser: string;
-  /** `xml`: run the command in the CLI's XML output mode (PAN-OS: the XML API's response). Default text. */
+  /** `xml`: run the command in the platform's XML output mode (its plugin's `outputModes.xml`). Default text. */
   output?: "text" | "xml";
   /** Options passed to the parser (e.g. a regex). */
   options?: Record<string, unknown>;

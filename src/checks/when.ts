@@ -2,7 +2,7 @@
 // condition over facts and inventory variables). What cannot be decided is an error, not "applies".
 import { parseRange, satisfiesRange } from "../versions/range.js";
 import { evaluateCondition } from "./condition.js";
-import type { DeviceContext } from "./evaluate.js";
+import type { DeviceContext } from "./context.js";
 import type { Variables } from "./expression.js";
 import type { WhenSpec } from "./types.js";
 import { versionComparator } from "./versions.js";

@@ -1,7 +1,14 @@
 // What a command may touch of the outside world, passed in so the CLI can be driven from tests.
+// One I/O type for every command: the process's streams, or string sinks in tests.
+export interface CliWriter {
+  write(text: string): unknown;
+  /** A terminal: progress draws a bar instead of printing lines. */
+  isTTY?: boolean;
+}
+
 export interface CliIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: CliWriter;
+  stderr: CliWriter;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** Aborted on Ctrl-C. */

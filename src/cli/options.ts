@@ -6,6 +6,8 @@ import { didYouMeanHint } from "../util/did-you-mean.js";
 
 import { FILE_FORMATS, FORMATS, type FileFormat, type ReportFormat } from "../report/formats.js";
 import type { AuditRequest } from "../runner/prepare.js";
+import { parseLoginRate, type TransportRequest } from "../transport/run-options.js";
+import type { Command } from "commander";
 
 export interface RawRunOptions {
   inventory?: string;
@@ -30,6 +32,10 @@ export interface RawRunOptions {
   commandTimeout: string;
   deviceTimeout: string;
   progress: boolean;
+  // Transport flags (registered by addTransportOptions; optional until every command registers them).
+  loginRate?: string;
+  maxLoginsPerCredential?: string;
+  connectRetries?: string;
 }
 
 /** The audit request plus what only the CLI needs: report files, stdout, baseline, waivers, progress. */
@@ -43,6 +49,19 @@ export interface RunOptions extends AuditRequest {
   /** A waivers file (docs/reports.md). */
   waivers?: string;
   progress: boolean;
+  /** Login pacing and retries (src/transport/run-options.ts): the runner hands them to every SSH session. */
+  transport: TransportRequest;
+}
+
+/**
+ * The transport's flags, for `run` and `capture` (call it next to the selection options). AAA-safe logins:
+ * docs/transport.md.
+ */
+export function addTransportOptions(command: Command): Command {
+  return command
+    .option("--login-rate <rate>", "at most this many logins started per second across the run, e.g. 5, 0.5/s, 120/min (default: no limit)")
+    .option("--max-logins-per-credential <n>", "at most this many logins in progress at once per user name, on top of --concurrency (default: no limit)")
+    .option("--connect-retries <n>", "retry a connection refused, reset or timed out before authentication this many times, with backoff; a failed login is never retried", "0");
 }
 
 /** Repeatable options also take comma-separated lists: `--group a,b --group c`. */
@@ -69,6 +88,7 @@ export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diag
   if (raw.path?.length && raw.targetVersion && raw.path[raw.path.length - 1] !== raw.targetVersion) {
     problem("--path", `the path must end at the target version ${raw.targetVersion}, not ${raw.path[raw.path.length - 1]}`);
   }
+  const transport = checkTransportOptions(raw, problem);
   if (!(SEVERITIES as readonly string[]).includes(raw.failOn)) problem("--fail-on", `unknown severity "${raw.failOn}"${didYouMeanHint(raw.failOn, [...SEVERITIES])}; use ${SEVERITIES.join(", ")}`);
   return {
     diagnostics,
@@ -95,8 +115,20 @@ export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diag
       commandTimeoutMs,
       deviceTimeoutMs,
       progress: raw.progress,
+      transport,
     },
   };
+}
+
+function checkTransportOptions(raw: RawRunOptions, problem: (o: string, m: string) => void): TransportRequest {
+  const transport: TransportRequest = { connectRetries: raw.connectRetries === undefined ? 0 : integer(raw.connectRetries, "--connect-retries", 0, 10, problem) };
+  if (raw.loginRate !== undefined) {
+    const rate = parseLoginRate(raw.loginRate);
+    if (rate === undefined) problem("--login-rate", `"${raw.loginRate}" is not a login rate; use a number of logins per second (5, 0.5/s) or per minute (120/min)`);
+    else transport.loginRate = rate;
+  }
+  if (raw.maxLoginsPerCredential !== undefined) transport.loginsPerCredential = integer(raw.maxLoginsPerCredential, "--max-logins-per-credential", 1, 1000, problem);
+  return transport;
 }
 
 function integer(value: string, option: string, min: number, max: number, problem: (o: string, m: string) => void): number {

@@ -1,17 +1,19 @@
 // Progress on stderr: a bar on a terminal (cli-progress), plain lines otherwise (CI logs, pipes).
 import cliProgress from "cli-progress";
 import type { DeviceResult } from "../model/result.js";
+import type { CliWriter } from "./io.js";
 
 export interface Progress {
   deviceDone(result: DeviceResult, done: number, total: number): void;
   stop(): void;
 }
 
-export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number, enabled: boolean): Progress {
+export function createProgress(stream: CliWriter, total: number, enabled: boolean): Progress {
   if (!enabled) return { deviceDone: () => undefined, stop: () => undefined };
   if (stream.isTTY) {
+    // Only a real terminal stream says isTTY, and cli-progress needs one.
     const bar = new cliProgress.SingleBar(
-      { stream, format: "auditing {bar} {value}/{total} devices | {last}", hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
+      { stream: stream as NodeJS.WritableStream, format: "auditing {bar} {value}/{total} devices | {last}", hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { last: "" });

@@ -1,19 +1,19 @@
-// `npm run demo`: the MSSP incident in miniature. Starts about 50 simulated PAN-OS firewalls on 127.0.0.1
-// (OEM optics, non-OEM optics, copper only, one unreachable, one wrong password), audits them for PAN-OS
-// 10.2.4-h4 with the real CLI path (SSH, known_hosts, checks, reports), and checks that every device was
-// classified as the fleet says it should be. Exits 0 when the demo itself worked.
+// `npm run demo`: the incident in miniature. Starts a platform's demo fleet on 127.0.0.1 (the registry's first
+// platform with one unless PREFLIGHT_DEMO_PLATFORM names another; for PAN-OS: about 50 firewalls with OEM optics,
+// non-OEM optics, copper only, one unreachable, one wrong password), audits it with the real CLI path (SSH,
+// known_hosts, checks, reports), and checks that every device was classified as the fleet says it should be.
+// Exits 0 when the demo itself worked.
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { runCommand } from "../cli/run-command.js";
 import type { CliIo } from "../cli/io.js";
 import type { RunReport } from "../model/result.js";
-import { demoFleetSpecs, expectedDemoOutcome } from "../platforms/paloalto_panos/simulator/demo-fleet.js";
+import { demoFleet } from "../platforms/registry.js";
 import { startFleet } from "../simulator/fleet.js";
 import { fleetInventoryYaml } from "../simulator/inventory.js";
 import { packagePath } from "../util/package-root.js";
 
 const DEVICES = Number(process.env.PREFLIGHT_DEMO_DEVICES ?? 50);
-const TARGET = "10.2.4-h4";
 // Demo-only credentials of the simulated devices; a real run takes them from the user's environment.
 const DEMO_CREDENTIALS = { username: "audit", password: "demo-password" };
 
@@ -21,15 +21,16 @@ async function main(): Promise<number> {
   const dir = packagePath("out", "demo");
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const specs = demoFleetSpecs(DEVICES, DEMO_CREDENTIALS);
+  const demo = await demoFleet(process.env.PREFLIGHT_DEMO_PLATFORM || undefined);
+  const specs = demo.specs(DEVICES, DEMO_CREDENTIALS);
   // The wrong-password device really has another password: the audit's credentials are refused.
   const fleet = await startFleet(specs);
   try {
     const inventory = join(dir, "inventory.yaml");
     const knownHosts = join(dir, "known_hosts");
-    await writeFile(inventory, fleetInventoryYaml(fleet, { group: "demo", targetVersion: TARGET }));
+    await writeFile(inventory, fleetInventoryYaml(fleet, { group: "demo", targetVersion: demo.targetVersion }));
     await writeFile(knownHosts, fleet.knownHosts());
-    process.stdout.write(`preflight demo: ${fleet.devices.length} simulated PAN-OS firewalls on 127.0.0.1, target PAN-OS ${TARGET}\n\n`);
+    process.stdout.write(`preflight demo: ${demo.describe(fleet.devices.length)} on 127.0.0.1, target ${demo.targetVersion}\n\n`);
 
     const controller = new AbortController();
     process.once("SIGINT", () => controller.abort(new Error("interrupted by Ctrl-C")));
@@ -47,9 +48,7 @@ async function main(): Promise<number> {
         group: [],
         device: [],
         tag: [],
-        // The incident's audit: unsupported optics on every release of the path. The rest of the PAN-OS suite
-        // runs in the known-problems fleet test (test/scenarios), whose devices answer every suite command.
-        checks: ["panos-transceivers-supported"],
+        checks: demo.checks,
         path: [],
         out,
         format: ["json", "html"],
@@ -65,7 +64,7 @@ async function main(): Promise<number> {
       io,
     );
     const report = JSON.parse(await readFile(join(out, "report.json"), "utf8")) as RunReport;
-    const wrong = report.devices.map((d, i) => ({ device: d, expected: expectedDemoOutcome(specs[i]!) })).filter((w) => w.device.status !== w.expected);
+    const wrong = report.devices.map((d, i) => ({ device: d, expected: demo.expected(specs[i]!) })).filter((w) => w.device.status !== w.expected);
     process.stdout.write(`\nOpen the report: ${relative(process.cwd(), join(out, "report.html"))}\n`);
     process.stdout.write(`preflight exited ${code} (1 = blocked devices found, as expected for this fleet)\n`);
     if (code !== 1 || wrong.length) {

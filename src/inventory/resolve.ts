@@ -12,6 +12,7 @@
 // so that problems only visible on the resolved host (a missing platform) are reported in the same pass.
 import type { CredentialRef, Device } from "./types.js";
 import { DEFAULT_CREDENTIAL_SET } from "./credential-sets.js";
+import { defaultLists, withLegacy } from "../transport/algorithms.js";
 
 /** The fields a host, a group or `defaults` may set (as written in YAML, types not yet trusted). */
 export type Entry = Record<string, unknown>;
@@ -72,6 +73,17 @@ export function resolveHost(
       : credentialSets[DEFAULT_CREDENTIAL_SET]!,
     vars: mergeVars(layers),
   };
+  const legacy = first(layers, "legacy_algorithms", isStringList);
+  if (legacy !== undefined) {
+    for (const name of legacy) {
+      try {
+        withLegacy(defaultLists(), [name]);
+      } catch (err) {
+        problems.push(`legacy_algorithms: ${(err as Error).message}`);
+      }
+    }
+    device.legacyAlgorithms = [...legacy];
+  }
   if (targetVersion !== undefined) device.targetVersion = targetVersion;
   if (upgradePath !== undefined) device.upgradePath = [...upgradePath];
   return { device, problems };

@@ -15,6 +15,8 @@ const inheritable = {
   upgrade_path: { type: "array", minItems: 1, items: version },
   tags: names,
   vars: { type: "object" },
+  /** Opt-in legacy SSH algorithms for old devices (docs/transport.md). */
+  legacy_algorithms: names,
 } as const;
 
 /** An entry may be left empty (`fw-001:`) to take everything from its groups and defaults. */

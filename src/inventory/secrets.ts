@@ -4,6 +4,8 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import type { ParsedKey } from "ssh2";
+import { PrivateKeyError, privateKeyFor, publicKeyBlob } from "../transport/private-key.js";
 import type { CredentialRef, Secrets } from "./types.js";
 
 export interface SecretOverrides {
@@ -21,14 +23,22 @@ export async function resolveSecrets(ref: CredentialRef, env: NodeJS.ProcessEnv,
   const secrets: Secrets = { username };
   const password = nonEmpty(env[ref.passwordEnv]);
   if (password !== undefined) secrets.password = password;
-  const identityFile = overrides.identityFile ?? ref.identityFile;
-  if (identityFile !== undefined) {
-    secrets.privateKey = await readPrivateKey(ref.name, identityFile, env);
-    const passphrase = nonEmpty(env[ref.passphraseEnv]);
-    if (passphrase !== undefined) secrets.passphrase = passphrase;
-  }
   const agent = ref.useAgent ? nonEmpty(env.SSH_AUTH_SOCK) : undefined;
   if (agent !== undefined) secrets.agent = agent;
+  const identityFile = overrides.identityFile ?? ref.identityFile;
+  if (identityFile !== undefined) {
+    const key = await readPrivateKey(ref.name, identityFile, env);
+    const passphrase = nonEmpty(env[ref.passphraseEnv]);
+    const usable = checkPrivateKey(ref, identityFile, key, passphrase, agent !== undefined);
+    if (usable !== undefined) {
+      secrets.privateKey = key;
+      if (passphrase !== undefined) secrets.passphrase = passphrase;
+      if (agent !== undefined) secrets.agentKey = usable.getPublicSSH();
+    } else {
+      // Encrypted, no passphrase given, and the agent is on: the agent holds the key, found by its .pub file.
+      secrets.agentKey = await readPublicKey(ref.name, identityFile, env);
+    }
+  }
   if (!secrets.password && !secrets.privateKey && !secrets.agent) {
     throw new Error(
       `credential set "${ref.name}": no way to log in: set ${ref.passwordEnv}, give a private key ` +
@@ -45,6 +55,37 @@ export function redact(text: string, secrets: Secrets): string {
     .flatMap((v) => [v, JSON.stringify(v).slice(1, -1)]);
   // Longest first, so that a secret containing another is replaced whole rather than leaving a remainder.
   return [...new Set(values)].sort((a, b) => b.length - a.length).reduce((out, value) => out.split(value).join("***"), text);
+}
+
+/**
+ * Decrypts the key now, once for the whole run (the transport reuses the result for every device), so that a
+ * wrong passphrase stops the run before any device is contacted instead of making every device unreachable.
+ */
+function checkPrivateKey(ref: CredentialRef, file: string, key: Buffer, passphrase: string | undefined, agentOn: boolean): ParsedKey | undefined {
+  try {
+    return privateKeyFor(key, passphrase);
+  } catch (err) {
+    if (!(err instanceof PrivateKeyError)) throw err;
+    // Without a passphrase an encrypted key can still be used through the agent that holds it (ssh-add).
+    if (err.problem === "needs-passphrase" && agentOn) return undefined;
+    const fix = err.problem === "unsupported" ? "" : `; set ${ref.passphraseEnv} to its passphrase${ref.useAgent ? " (or load it into ssh-agent with ssh-add)" : ""}`;
+    throw new Error(`credential set "${ref.name}": private key ${file}: ${err.message}${fix}`);
+  }
+}
+
+/** The public half of an encrypted key, from `FILE.pub` as ssh-keygen writes it (OpenSSH looks there too). */
+async function readPublicKey(setName: string, file: string, env: NodeJS.ProcessEnv): Promise<Buffer> {
+  const pubFile = `${file}.pub`;
+  let text: string;
+  try {
+    text = await readFile(expandHome(pubFile, env), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Error(`credential set "${setName}": private key ${file} is encrypted and no passphrase was given; to use it through ssh-agent, its public key ${pubFile} is needed (${code})`);
+  }
+  const parsed = publicKeyBlob(text);
+  if (parsed === undefined) throw new Error(`credential set "${setName}": ${pubFile} is not an OpenSSH public key`);
+  return parsed;
 }
 
 async function readPrivateKey(setName: string, file: string, env: NodeJS.ProcessEnv): Promise<Buffer> {

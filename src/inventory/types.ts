@@ -22,7 +22,7 @@ export interface Device {
   name: string;
   host: string;
   port: number;
-  /** netmiko's platform names: paloalto_panos, cisco_ios, ... */
+  /** netmiko's platform names (src/platforms/registry.ts lists the known ones) */
   platform: string;
   groups: string[];
   tags: string[];
@@ -30,6 +30,8 @@ export interface Device {
   /** Explicit upgrade path (releases to boot, in order) when the inventory gives one. */
   upgradePath?: string[];
   credentials: CredentialRef;
+  /** Legacy SSH algorithms this device may negotiate (opt-in; empty or absent: modern ones only). */
+  legacyAlgorithms?: string[];
   /** Free-form variables from defaults/groups/host (check parameters, site, ...). */
   vars: Record<string, unknown>;
 }
@@ -40,7 +42,13 @@ export interface Secrets {
   password?: string;
   privateKey?: Buffer;
   passphrase?: string;
+  /** ssh-agent socket ($SSH_AUTH_SOCK) when the credential set uses the agent. */
   agent?: string;
+  /**
+   * With an identity in the credential set, the agent offers only this public key (SSH wire format), as OpenSSH's
+   * IdentitiesOnly does. Read from the key (or from its .pub file when the key is encrypted and the agent holds it).
+   */
+  agentKey?: Buffer;
 }
 
 /** A loaded inventory: devices in file order, and every credential set they may reference. */

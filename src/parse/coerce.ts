@@ -20,7 +20,7 @@ export const typesOptionSchema = {
 const INT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)$/;
 const FLOAT = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-// Only words that mean a yes/no setting. Link states (up/down) are left out on purpose: PAN-OS prints
+// Only words that mean a yes/no setting. Link states (up/down) are left out on purpose: CLIs print
 // more than two of them ("down(autoneg)", "ukn"), so a bool type would fail on the third one; compare
 // them as strings instead. 1/0 are left out because a counter typed bool by mistake should fail loudly.
 const TRUE_WORDS = new Set(["yes", "true", "on", "enabled", "enable"]);

@@ -1,4 +1,4 @@
-// `key: value` lines (PAN-OS `show system info`, many `show ... status` outputs) into a flat object.
+// `key: value` lines (`show system info`, many `show ... status` outputs) into a flat object.
 // Keys keep the device's spelling; a key seen twice keeps its first value. Lines without the
 // separator are ignored, but an output with no pair at all is a ParseError: it is not what we asked for.
 import { ParseError, type Parser } from "./types.js";

@@ -9,7 +9,7 @@ import { parseRegex, regexOptionProblems, regexOptionsSchema, type RegexOptions 
 import { parseTable, tableOptionProblems, tableOptionsSchema, type TableOptions } from "./table.js";
 import { parseTextfsm, textfsmOptionProblems, textfsmOptionsSchema, type TextfsmOptions } from "./textfsm.js";
 import { ParseError, type Parser } from "./types.js";
-import { parseXml } from "./xml.js";
+import { parseXml, xmlOptionsSchema } from "./xml.js";
 
 // Raw text for checks that match on the output itself. An empty output is still an error: a command
 // that printed nothing did not answer the question, and a `not contains` assertion must not pass on it.
@@ -55,7 +55,7 @@ export const parserOptionSchemas: Record<string, object> = {
   table: tableOptionsSchema,
   text: NO_OPTIONS,
   textfsm: textfsmOptionsSchema,
-  xml: NO_OPTIONS,
+  xml: xmlOptionsSchema,
 };
 
 // What is wrong with options that already passed the parser's schema (patterns that do not compile or

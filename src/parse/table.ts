@@ -1,8 +1,8 @@
-// The `table` parser: fixed-column CLI tables (`show jobs all`, `show interface hardware`, `show system
-// disk-space`) into a list of records keyed by column.
+// The `table` parser: fixed-column CLI tables (`show jobs all`, `show interface hardware`, `df -h`) into a
+// list of records keyed by column.
 //
-// Column geometry comes from the header line: each heading spans the characters it occupies. PAN-OS
-// aligns cells both ways under those headings (job IDs and df sizes end under the end of their heading,
+// Column geometry comes from the header line: each heading spans the characters it occupies. CLIs
+// align cells both ways under those headings (job IDs and df sizes end under the end of their heading,
 // names start under its start), so a cell is not cut at fixed offsets. Instead each word of a row (a run
 // of non-blanks) goes to a column:
 //   1. the column whose heading it overlaps most (ties: the leftmost) — this places right-aligned values,
@@ -54,7 +54,7 @@ interface Heading {
   end: number;
 }
 
-// PAN-OS separates sections of some outputs with a line holding only a zero-width space (U+200B),
+// Some CLIs separate sections of an output with a line holding only a zero-width space (U+200B),
 // which JavaScript's \s does not cover.
 const BLANK = /^[\s\u200b]*$/;
 const SEPARATOR = /^[\s|+\u200b]*[-=]{3,}[-=\s|+\u200b]*$/;
@@ -178,7 +178,7 @@ export function parseTableText(raw: string, options: TableOptions = {}): TableRo
     const line = lines[i] as string;
     if (endRe?.test(line)) break;
     if (BLANK.test(line)) {
-      // Without `end`, the first blank line after the rows ends the table: PAN-OS prints the next
+      // Without `end`, the first blank line after the rows ends the table: CLIs print the next
       // section ("aggregation groups: 2", a second table) after one.
       if (endRe === undefined && rows.length > 0) break;
       continue;

@@ -1,11 +1,12 @@
 // The platforms preflight can drive, by netmiko name: one line per plugin. The only place the core learns
 // which vendors exist; everything about a vendor lives in its folder (docs/architecture.md).
+import { aristaEos } from "./arista_eos/index.js";
 import { ciscoIos } from "./cisco_ios/index.js";
 import { linux } from "./linux/index.js";
 import { paloaltoPanos } from "./paloalto_panos/index.js";
-import type { ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
+import type { DemoFleet, ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, ciscoIos];
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoIos];
 
 const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
 
@@ -46,4 +47,19 @@ function collectParsers(): ReadonlyMap<string, ParserEntry & { platform: string 
 /** The platforms whose upgrade-path rules preflight knows. */
 export function platformsWithUpgradePaths(): string[] {
   return PLUGINS.filter((p) => p.upgradePaths).map((p) => p.name);
+}
+
+/** The platforms that bring a demo fleet; the first is the built-in default of `npm run demo`. */
+export function platformsWithDemoFleets(): string[] {
+  return PLUGINS.filter((p) => p.demoFleet).map((p) => p.name);
+}
+
+/** The demo fleet of `platform` (default: the first plugin that has one); throws, listing the choices, when none. */
+export async function demoFleet(platform?: string): Promise<DemoFleet> {
+  const name = platform ?? platformsWithDemoFleets()[0];
+  const plugin = name === undefined ? undefined : BY_NAME.get(name);
+  if (!plugin?.demoFleet) {
+    throw new Error(`no demo fleet for platform "${name ?? ""}"; platforms with one: ${platformsWithDemoFleets().join(", ")}`);
+  }
+  return plugin.demoFleet();
 }

@@ -128,4 +128,22 @@ export interface PlatformPlugin extends PlatformProfile {
   upgradePaths?: UpgradePaths;
   /** The simulated device, imported lazily so the product path never loads simulator code. */
   simulator?: () => Promise<SimulatedCli>;
+  /** A simulated fleet with a known answer, for `npm run demo`, the standalone simulator and the bench. */
+  demoFleet?: () => Promise<DemoFleet>;
+}
+
+/** What a demo device must be classified as. */
+export type DemoOutcome = "ready" | "blocked" | "unreachable";
+
+/** A deterministic simulated fleet whose every device's audit outcome is known in advance. */
+export interface DemoFleet {
+  /** The fleet in one line for the console, e.g. "50 simulated PAN-OS firewalls". */
+  describe(count: number): string;
+  /** Device N is the same in every fleet size. */
+  specs(count: number, credentials: { username: string; password: string }): SimDeviceSpec[];
+  expected(spec: SimDeviceSpec): DemoOutcome;
+  /** The target version the demo audits for. */
+  targetVersion: string;
+  /** The checks the demo runs. */
+  checks: string[];
 }

@@ -1,5 +1,5 @@
 // SSH user authentication for a simulated device: password, public key (signature verified) and
-// keyboard-interactive, with the acknowledge-the-banner step some PAN-OS logins put before the password.
+// keyboard-interactive, with the acknowledge-the-banner step some firewall logins put before the password.
 import ssh2, { type AuthContext, type KeyboardAuthContext, type ParsedKey, type PublicKeyAuthContext } from "ssh2";
 
 const { utils } = ssh2;
@@ -34,10 +34,17 @@ function publicKeyAccepted(ctx: PublicKeyAuthContext, keys: ParsedKey[]): boolea
   return key.verify(ctx.blob, ctx.signature, ctx.hashAlgo);
 }
 
-function keyboardInteractive(ctx: KeyboardAuthContext, spec: SimDeviceSpec, reject: () => void): void {
+/** Some devices ask again, in the same exchange, after a wrong password (up to this many times). */
+const REPROMPTS = 3;
+
+function keyboardInteractive(ctx: KeyboardAuthContext, spec: SimDeviceSpec, reject: () => void, reprompt: boolean): void {
+  let asked = 0;
   const askPassword = (): void =>
     ctx.prompt([{ prompt: "Password: ", echo: false }], (answers) => {
+      asked++;
+      if (answers[0] !== undefined && answers[0] !== "") spec.authLog?.push("keyboard-interactive password");
       if (answers[0] === spec.password) ctx.accept();
+      else if (reprompt && asked < REPROMPTS) askPassword();
       else reject();
     });
   if (spec.loginBanner === undefined) {
@@ -54,6 +61,9 @@ function keyboardInteractive(ctx: KeyboardAuthContext, spec: SimDeviceSpec, reje
 export function authenticate(ctx: AuthContext, spec: SimDeviceSpec, keys: ParsedKey[], rejectAll: boolean): void {
   const offered = methods(spec, keys);
   const reject = (): void => ctx.reject(offered);
+  if (ctx.method === "password") spec.authLog?.push("password");
+  // A signed publickey request is a real attempt; an unsigned one only asks whether the key would do (an offer).
+  if (ctx.method === "publickey") spec.authLog?.push(ctx.signature ? "publickey" : "publickey offer");
   if (rejectAll || ctx.username !== spec.username || !offered.includes(ctx.method as Method)) {
     reject();
     return;
@@ -68,7 +78,7 @@ export function authenticate(ctx: AuthContext, spec: SimDeviceSpec, keys: Parsed
       else reject();
       return;
     case "keyboard-interactive":
-      keyboardInteractive(ctx, spec, reject);
+      keyboardInteractive(ctx, spec, reject, spec.passwordReprompts === true);
       return;
     default:
       reject();

@@ -94,7 +94,14 @@ async function startDevice(spec: SimDeviceSpec, host: string): Promise<RunningDe
     // The empty write's callback runs once what the CLI already wrote has left, so the part sent arrives whole.
     serveConnection(client, spec, cli, keys, () => socket?.write("", () => socket.destroy()));
   });
+  let toDrop = spec.dropFirstConnections ?? 0;
   const tcp = createServer((socket) => {
+    spec.authLog?.push("connection");
+    if (toDrop > 0) {
+      toDrop--;
+      socket.destroy();
+      return;
+    }
     // The CLI echoes keystrokes one by one, as a device does; without this, Nagle's algorithm holds each echo
     // back ~40 ms waiting for the client's ACK, and every simulated command looks slow.
     socket.setNoDelay(true);

@@ -5,7 +5,8 @@ import type { SimFleet } from "./types.js";
 
 export interface FleetInventoryOptions {
   group: string;
-  targetVersion: string;
+  /** Absent for platforms audited without a target (a Linux host's disk space). */
+  targetVersion?: string;
 }
 
 export function fleetInventoryYaml(fleet: SimFleet, options: FleetInventoryOptions): string {
@@ -13,7 +14,7 @@ export function fleetInventoryYaml(fleet: SimFleet, options: FleetInventoryOptio
   // One flow mapping per host keeps a 500-device inventory readable: one line per device.
   const flow = (value: unknown) => doc.createNode(value, { flow: true });
   doc.set("defaults", flow({ credentials: "default" }));
-  doc.set("groups", flow({ [options.group]: { target_version: options.targetVersion } }));
+  doc.set("groups", flow({ [options.group]: options.targetVersion === undefined ? {} : { target_version: options.targetVersion } }));
   const hosts = new YAMLMap<string, unknown>();
   for (const device of fleet.devices) {
     const host = { host: device.host, port: device.port, platform: device.spec.platform, groups: [options.group], tags: device.spec.tags ?? [] };

@@ -1,53 +1,78 @@
 // Standalone simulator for the benchmark and manual demos:
-//   node dist/src/simulator/main.js --count N [--fleet demo] --inventory-out FILE --known-hosts-out FILE
-// Starts the fleet, writes its inventory and known_hosts, prints `ready <count> devices`, and serves until
-// SIGTERM/SIGINT. Credentials are the demo fleet's (see fleets/demo-fleet.ts).
-import { writeFile } from "node:fs/promises";
+//   node dist/src/simulator/main.js --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--authorized-key FILE.pub]
+// Starts the platform's demo fleet (default: the registry's first), writes its inventory and known_hosts, prints
+// `ready <count> devices`, and serves until SIGTERM/SIGINT. Credentials are the demo fleet's.
+import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { startFleet } from "./fleet.js";
-import { demoFleetSpecs } from "../platforms/paloalto_panos/simulator/demo-fleet.js";
+import { demoFleet, platformsWithDemoFleets } from "../platforms/registry.js";
 import { fleetInventoryYaml } from "./inventory.js";
 import type { SimFleet } from "./types.js";
 
+/** The demo fleets' credentials (the bench and manual demos log in with them). */
+export const DEMO_CREDENTIALS = { username: "audit", password: "demo-password" };
+
 export interface SimulatorArgs {
   count: number;
-  fleet: "demo";
+  platform: string;
   inventoryOut: string;
   knownHostsOut: string;
   group: string;
-  targetVersion: string;
+  /** Default: the demo fleet's own target. */
+  targetVersion?: string;
+  /** An OpenSSH public key file every device accepts for publickey login (besides the demo password). */
+  authorizedKey?: string;
 }
 
 const USAGE =
-  "usage: simulator --count N [--fleet demo] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V]";
+  "usage: simulator --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V] [--authorized-key FILE.pub]";
 
 export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
       count: { type: "string", default: "50" },
-      fleet: { type: "string", default: "demo" },
+      platform: { type: "string" },
       "inventory-out": { type: "string" },
       "known-hosts-out": { type: "string" },
       group: { type: "string", default: "demo" },
-      "target-version": { type: "string", default: "10.2.4-h4" },
+      "target-version": { type: "string" },
+      "authorized-key": { type: "string" },
     },
   });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer, got "${values.count}"`);
-  if (values.fleet !== "demo") throw new Error(`--fleet: unknown fleet "${values.fleet}"; the only fleet is "demo"`);
+  const withFleets = platformsWithDemoFleets();
+  const platform = values.platform ?? withFleets[0]!;
+  if (!withFleets.includes(platform)) throw new Error(`--platform: no demo fleet for "${platform}"; platforms with one: ${withFleets.join(", ")}`);
   const inventoryOut = values["inventory-out"];
   const knownHostsOut = values["known-hosts-out"];
   if (!inventoryOut || !knownHostsOut) throw new Error("--inventory-out and --known-hosts-out are required");
-  return { count, fleet: "demo", inventoryOut, knownHostsOut, group: values.group, targetVersion: values["target-version"] };
+  const targetVersion = values["target-version"];
+  const authorizedKey = values["authorized-key"];
+  return {
+    count,
+    platform,
+    inventoryOut,
+    knownHostsOut,
+    group: values.group,
+    ...(targetVersion ? { targetVersion } : {}),
+    ...(authorizedKey ? { authorizedKey } : {}),
+  };
 }
 
 /** Starts the fleet and writes its inventory and known_hosts files. */
 export async function startSimulator(args: SimulatorArgs): Promise<SimFleet> {
-  const fleet = await startFleet(demoFleetSpecs(args.count));
+  const demo = await demoFleet(args.platform);
+  const specs = demo.specs(args.count, DEMO_CREDENTIALS);
+  if (args.authorizedKey !== undefined) {
+    const line = (await readFile(args.authorizedKey, "utf8")).trim();
+    for (const spec of specs) spec.authorizedKeys = [line];
+  }
+  const fleet = await startFleet(specs);
   try {
-    await writeFile(args.inventoryOut, fleetInventoryYaml(fleet, { group: args.group, targetVersion: args.targetVersion }));
+    await writeFile(args.inventoryOut, fleetInventoryYaml(fleet, { group: args.group, targetVersion: args.targetVersion ?? demo.targetVersion }));
     await writeFile(args.knownHostsOut, fleet.knownHosts());
   } catch (error) {
     await fleet.close();

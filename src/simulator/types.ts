@@ -32,6 +32,17 @@ export interface SimDeviceSpec {
   faults?: Fault[];
   /** Inventory tags written for this device (model, release train, ...). */
   tags?: string[];
+  /**
+   * When present, the device appends what each login attempt sent, as an AAA server would count it: "publickey"
+   * (a signed key), "publickey offer" (a key offered without signature), "password" (by the password method), "keyboard-interactive password" (one typed at a prompt),
+   * "connection" (a TCP connection accepted, dropped ones included).
+   */
+  authLog?: string[];
+  /** Login faults (kept out of `faults`, which the platforms' CLIs read per command): close the first N TCP
+   * connections at once, as sshd does beyond MaxStartups. */
+  dropFirstConnections?: number;
+  /** Keyboard-interactive asks for the password again after a wrong one, as some devices do. */
+  passwordReprompts?: boolean;
 }
 
 export interface SimDevice {

@@ -1,15 +1,19 @@
 // An interactive CLI session over SSH (ssh2): host key check against known_hosts, login, prompt learning, session
 // set-up, then one read-only command at a time with pager, echo and prompt handling.
 import { StringDecoder } from "node:string_decoder";
-import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type KeyboardInteractiveCallback, type NextAuthHandler, type Prompt, type ServerHostKeyAlgorithm } from "ssh2";
+import ssh2, { type CipherAlgorithm, type KexAlgorithm, type MacAlgorithm, type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type KeyboardInteractiveCallback, type NextAuthHandler, type Prompt, type ServerHostKeyAlgorithm } from "ssh2";
 import type { Secrets } from "../inventory/types.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
+import { runAgent } from "./agent.js";
+import { defaultLists, legacyInUse, withLegacy, type Negotiated } from "./algorithms.js";
+import { PrivateKeyError, privateKeyFor } from "./private-key.js";
 import { fingerprintSha256, HostKeyConflict, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
-import { SessionError, type CommandOutput, type DeviceSession, type SessionTimeouts } from "./types.js";
+import type { LoginGate } from "./login-gate.js";
+import { SessionError, type CommandOutput, type ConnectAttempt, type DeviceSession, type SessionTimeouts } from "./types.js";
 
 // ssh2 is CommonJS: Node's ESM loader cannot see `utils` as a named export (vitest's transform hides this).
-const { Client: SshClient, utils } = ssh2;
+const { Client: SshClient } = ssh2;
 
 export interface SshTarget {
   name: string;
@@ -27,6 +31,17 @@ export interface SshSessionOptions {
   signal?: AbortSignal;
   /** Largest output one command may produce (characters); default 16 MiB. */
   maxOutputChars?: number;
+  /**
+   * Legacy algorithms this device may use (inventory `legacy_algorithms`, e.g. diffie-hellman-group14-sha1, ssh-rsa,
+   * aes128-cbc): off by default; each is appended last to its list. The session names those really negotiated.
+   */
+  legacyAlgorithms?: readonly string[];
+  /** Shared by the whole run: the login rate and the per-credential cap on logins in progress (login-gate.ts). */
+  loginGate?: LoginGate;
+  /** Transport failures before authentication are tried again this many times (default 0); auth failures never. */
+  connectRetries?: number;
+  /** Wait before the first retry; it doubles for each further one (±25% jitter, at most 30 s). Default 1000 ms. */
+  retryBackoffMs?: number;
 }
 
 /** A command the platform's read-only policy refuses; it is never sent to the device. */
@@ -53,7 +68,7 @@ const KNOWN_HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = ["ssh-ed25519", "ecd
 export async function openSshSession(target: SshTarget, secrets: Secrets, options: SshSessionOptions): Promise<DeviceSession> {
   const where = `${target.name} (${target.host}:${target.port})`;
   if (options.signal?.aborted) throw new SessionError("disconnected", `${where}: cancelled before connecting`);
-  const client = await connectClient(target, secrets, options, where);
+  const { client, attempts } = await connectWithRetries(target, secrets, options, where);
   let shell: ShellDriver | undefined;
   const onAbort = (): void => {
     shell?.fail(new SessionError("disconnected", `${where}: cancelled`));
@@ -64,7 +79,7 @@ export async function openSshSession(target: SshTarget, secrets: Secrets, option
     const channel = await openShell(client, where, options.timeouts.authMs);
     shell = new ShellDriver(channel, client, where, options.maxOutputChars ?? DEFAULT_MAX_OUTPUT);
     const prompt = await waitForLoginPrompt(shell, options.profile, options.timeouts.authMs, where);
-    const session = new SshDeviceSession(shell, client, prompt, options, where, () => options.signal?.removeEventListener("abort", onAbort));
+    const session = new SshDeviceSession(shell, client, prompt, options, where, attempts, () => options.signal?.removeEventListener("abort", onAbort));
     await session.setUp();
     return session;
   } catch (err) {
@@ -78,6 +93,69 @@ export async function openSshSession(target: SshTarget, secrets: Secrets, option
 
 // ---------------------------------------------------------------------------------------------------------------
 // Connection, host key and authentication
+
+const DEFAULT_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * One login at a time through the login gate; a retryable failure (nothing sent that AAA could count) is tried
+ * again after a backoff, a bounded number of times. Every failed attempt is kept: on the session when one finally
+ * connects, on the error when none does.
+ */
+async function connectWithRetries(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string): Promise<{ client: Client; attempts: ConnectAttempt[] }> {
+  const retries = options.connectRetries ?? 0;
+  const attempts: ConnectAttempt[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const release = await options.loginGate?.acquire(secrets.username, options.signal).catch(() => {
+      throw withAttempts(new SessionError("disconnected", `${where}: cancelled while waiting to log in`), attempts);
+    });
+    let failure: SessionError;
+    try {
+      return { client: await connectClient(target, secrets, options, where), attempts };
+    } catch (err) {
+      failure = err instanceof SessionError ? err : new SessionError("protocol", `${where}: ${String(err)}`);
+    } finally {
+      release?.();
+    }
+    if (!failure.retryable || attempt > retries || options.signal?.aborted) throw withAttempts(failure, attempts);
+    const retryInMs = backoffMs(options.retryBackoffMs ?? DEFAULT_BACKOFF_MS, attempt);
+    attempts.push({ attempt, kind: failure.kind, message: failure.message, retryInMs });
+    if (!(await sleep(retryInMs, options.signal))) throw withAttempts(new SessionError("disconnected", `${where}: cancelled between connection attempts`), attempts);
+  }
+}
+
+/** The last attempt's error, saying how many came before it. */
+function withAttempts(err: SessionError, attempts: ConnectAttempt[]): SessionError {
+  if (attempts.length === 0) return err;
+  const out = new SessionError(err.kind, `${err.message} (attempt ${attempts.length + 1}; earlier: ${attempts.map((a) => a.kind).join(", ")})`, { retryable: err.retryable });
+  out.attempts = attempts;
+  return out;
+}
+
+/** base × 2^(attempt-1), ±25% so that a fleet refused at once does not come back at once, capped. */
+function backoffMs(baseMs: number, attempt: number): number {
+  const exact = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (attempt - 1));
+  return Math.round(exact * (0.75 + Math.random() * 0.5));
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+// What each connection negotiated (ssh2's "handshake" event), read when the session is built.
+const negotiatedBy = new WeakMap<Client, Negotiated>();
 
 function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string): Promise<Client> {
   return new Promise((resolve, reject) => {
@@ -104,17 +182,30 @@ function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionO
     const onAbort = (): void => finish(new SessionError("disconnected", `${where}: cancelled while connecting`));
     options.signal?.addEventListener("abort", onAbort, { once: true });
 
-    timer = setTimeout(() => finish(new SessionError("connect-timeout", `${where}: no SSH handshake within ${connectMs} ms`)), connectMs);
-    client.on("handshake", () => {
+    timer = setTimeout(() => finish(new SessionError("connect-timeout", `${where}: no SSH handshake within ${connectMs} ms`, { retryable: true })), connectMs);
+    client.on("handshake", (negotiated: Negotiated) => {
+      negotiatedBy.set(client, negotiated);
       handshakeDone = true;
       clearTimeout(timer);
       timer = setTimeout(() => finish(new SessionError("auth-timeout", `${where}: authentication did not finish within ${authMs} ms`)), authMs);
     });
+    // ssh2 reports an agent it cannot use as an error, then goes on with the next method: remember, do not fail.
+    let agentProblem: string | undefined;
     client.on("ready", () => finish());
-    client.on("error", (err: Error & { level?: string; code?: string }) => finish(cause ?? mapConnectError(err, where, handshakeDone, connectMs + authMs)));
-    client.on("close", () => finish(cause ?? new SessionError("protocol", `${where}: connection closed during ${handshakeDone ? "authentication" : "the SSH handshake"}`)));
+    client.on("error", (err: Error & { level?: string; code?: string }) => {
+      if (err.level === "agent") {
+        agentProblem ??= err.message;
+        return;
+      }
+      finish(withAgentProblem(cause ?? mapConnectError(err, where, handshakeDone, connectMs + authMs), agentProblem));
+    });
+    client.on("close", () => finish(cause ?? new SessionError("protocol", `${where}: connection closed during ${handshakeDone ? "authentication" : "the SSH handshake"}`, { retryable: !handshakeDone })));
 
-    void buildConfig(target, secrets, options, where, (err) => (cause = err))
+    // Ending the connection from inside authentication (a password asked for twice): the cause says why.
+    const giveUp = (): void => {
+      client.end();
+    };
+    void buildConfig(target, secrets, options, where, (err) => (cause = err), giveUp)
       .then((config) => {
         if (settled) return;
         client.connect(config);
@@ -125,18 +216,30 @@ function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionO
   });
 }
 
-async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string, setCause: (err: SessionError) => void): Promise<ConnectConfig> {
+function withAgentProblem(err: SessionError, problem: string | undefined): SessionError {
+  if (problem !== undefined && err.kind === "auth-failed") err.message += `; ${problem}`;
+  return err;
+}
+
+async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string, setCause: (err: SessionError) => void, giveUp: () => void): Promise<ConnectConfig> {
   const known = await options.knownHosts.knownKeyTypes(target.host, target.port);
   // Like OpenSSH, ask first for the key types known_hosts already holds, so a host known by its ECDSA key is not
   // reported as changed because it also offers Ed25519.
-  const preferred = known.flatMap(hostKeyAlgorithmsFor).filter((a): a is ServerHostKeyAlgorithm => (KNOWN_HOST_KEY_ALGORITHMS as string[]).includes(a));
+  const lists = withLegacy(defaultLists(), options.legacyAlgorithms ?? []);
+  const preferred = known.flatMap(hostKeyAlgorithmsFor).filter((a): a is ServerHostKeyAlgorithm => (KNOWN_HOST_KEY_ALGORITHMS as string[]).includes(a) && lists.serverHostKey.includes(a));
   return {
     host: target.host,
     port: target.port,
     username: secrets.username,
     // Our own timers distinguish connect and auth timeouts; this is ssh2's backstop for the same total.
     readyTimeout: options.timeouts.connectMs + options.timeouts.authMs,
-    algorithms: preferred.length > 0 ? { serverHostKey: { remove: preferred, prepend: preferred, append: [] } } : undefined,
+    // Always explicit lists: legacy algorithms (ssh-rsa's SHA-1 signature included) only when opted in.
+    algorithms: {
+      kex: lists.kex as KexAlgorithm[],
+      cipher: lists.cipher as CipherAlgorithm[],
+      hmac: lists.hmac as MacAlgorithm[],
+      serverHostKey: [...preferred, ...lists.serverHostKey.filter((a) => !(preferred as string[]).includes(a))] as ServerHostKeyAlgorithm[],
+    },
     hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
       checkHostKey(target, key, options)
         .then(() => verify(true))
@@ -145,7 +248,7 @@ async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSess
           verify(false);
         });
     },
-    authHandler: authHandler(secrets, where, setCause),
+    authHandler: authHandler(secrets, where, setCause, giveUp),
   };
 }
 
@@ -170,37 +273,76 @@ async function checkHostKey(target: SshTarget, key: Buffer, options: SshSessionO
   throw new SessionError("host-key-changed", `${target.name}: host key of ${hostPort} ${why} in ${options.knownHosts.path} (${described}); possible man-in-the-middle, or the device was replaced: verify, then update known_hosts`);
 }
 
-/** The methods to try, in order: key, agent, password, keyboard-interactive; each only if the server still allows it. */
-function authHandler(secrets: Secrets, where: string, setCause: (err: SessionError) => void) {
-  const methods = authMethods(secrets, where, setCause);
+/**
+ * The methods to try, in order: key, agent, password, keyboard-interactive; each only if the server still allows
+ * it, and each at most once. The password leaves this client at most once per connection, by whichever method
+ * asks first: a rejected password sent again (by keyboard-interactive after password, or to a second prompt) is a
+ * second failed login for the AAA server, and enough of them lock the account.
+ */
+function authHandler(secrets: Secrets, where: string, setCause: (err: SessionError) => void, giveUp: () => void) {
+  const state = { passwordSent: false };
+  const methods = authMethods(secrets, where, setCause, giveUp, state);
   let next = 0;
-  return (authsLeft: AuthenticationType[] | null, _partial: boolean, callback: NextAuthHandler): void => {
+  let asked = false;
+  return (authsLeft: AuthenticationType[] | null, partial: boolean, callback: NextAuthHandler): void => {
+    // Before the server has named its methods, a password would be sent blind, and a server that does not offer
+    // the password method still sees (and an AAA server may count) it: ask first, as OpenSSH does, with "none".
+    if (authsLeft === null && !asked && methods[0]?.type !== "publickey" && methods[0]?.type !== "agent") {
+      asked = true;
+      return callback({ type: "none", username: secrets.username });
+    }
     while (next < methods.length) {
       const method = methods[next++] as AnyAuthMethod;
       const wireName = method.type === "agent" ? "publickey" : method.type;
-      if (authsLeft === null || authsLeft.includes(wireName)) return callback(method);
+      if (authsLeft !== null && !authsLeft.includes(wireName)) continue;
+      // After a rejected password, keyboard-interactive could only ask for it again (a partial success, where the
+      // server wants a second factor, is the exception: it may still ask other questions).
+      if (method.type === "keyboard-interactive" && state.passwordSent && !partial) continue;
+      if (method.type === "password") state.passwordSent = true;
+      return callback(method);
     }
+    if (state.passwordSent) setCause(new SessionError("auth-failed", `${where}: authentication failed: the password was rejected (sent once, never retried, to keep the account from being locked)`));
     // ssh2 takes `false` as "no method left" (it then reports every method failed); its typings omit it.
     (callback as unknown as (done: false) => void)(false);
   };
 }
 
-function authMethods(secrets: Secrets, where: string, setCause: (err: SessionError) => void): AnyAuthMethod[] {
+function authMethods(secrets: Secrets, where: string, setCause: (err: SessionError) => void, giveUp: () => void, state: { passwordSent: boolean }): AnyAuthMethod[] {
   const username = secrets.username;
   const methods: AnyAuthMethod[] = [];
+  let keyUsable = false;
   if (secrets.privateKey !== undefined) {
-    // ssh2 silently skips a key it cannot read; say why instead (never the key or passphrase themselves).
-    const parsed = utils.parseKey(secrets.privateKey, secrets.passphrase);
-    if (parsed instanceof Error) setCause(new SessionError("auth-failed", `${where}: the private key cannot be used (wrong passphrase or unsupported format)`));
-    else methods.push({ type: "publickey", username, key: secrets.privateKey, passphrase: secrets.passphrase });
+    // Decrypted once per run (private-key.ts); ssh2 takes the parsed key as it is. ssh2 silently skips a key it
+    // cannot read: say why instead (never the key or passphrase themselves).
+    try {
+      methods.push({ type: "publickey", username, key: privateKeyFor(secrets.privateKey, secrets.passphrase) });
+      keyUsable = true;
+    } catch (err) {
+      setCause(new SessionError("auth-failed", `${where}: ${err instanceof PrivateKeyError ? err.message : "the private key cannot be used"}`));
+    }
   }
-  if (secrets.agent !== undefined) methods.push({ type: "agent", username, agent: secrets.agent });
+  // An agent restricted to the identity would only offer that same key again: one failed attempt more, nothing gained.
+  if (secrets.agent !== undefined && !(keyUsable && secrets.agentKey !== undefined)) methods.push({ type: "agent", username, agent: runAgent(secrets.agent, secrets.agentKey) });
   if (secrets.password !== undefined) methods.push({ type: "password", username, password: secrets.password });
   methods.push({
     type: "keyboard-interactive",
     username,
-    prompt: (_name: string, _instructions: string, _lang: string, prompts: Prompt[], finish: KeyboardInteractiveCallback) =>
-      finish(prompts.map((p) => answerPrompt(p.prompt, secrets.password))),
+    prompt: (_name: string, _instructions: string, _lang: string, prompts: Prompt[], finish: KeyboardInteractiveCallback) => {
+      const answers: string[] = [];
+      for (const p of prompts) {
+        const answer = answerPrompt(p.prompt, secrets.password);
+        if (answer !== "" && answer === secrets.password) {
+          if (state.passwordSent) {
+            setCause(new SessionError("auth-failed", `${where}: authentication failed: the device asked for the password again after it was sent once; not sent twice, to keep the account from being locked`));
+            giveUp();
+            return;
+          }
+          state.passwordSent = true;
+        }
+        answers.push(answer);
+      }
+      finish(answers);
+    },
   });
   return methods;
 }
@@ -217,25 +359,28 @@ export function answerPrompt(prompt: string, password: string | undefined): stri
 }
 
 function mapConnectError(err: Error & { level?: string; code?: string }, where: string, handshakeDone: boolean, readyMs: number): SessionError {
+  const retryable = { retryable: true };
   switch (err.code) {
     case "ECONNREFUSED":
-      return new SessionError("connect-refused", `${where}: connection refused`);
+      return new SessionError("connect-refused", `${where}: connection refused`, retryable);
     case "ENOTFOUND":
-    case "EAI_AGAIN":
       return new SessionError("dns", `${where}: cannot resolve the host name (${err.code})`);
+    case "EAI_AGAIN":
+      return new SessionError("dns", `${where}: cannot resolve the host name (${err.code})`, retryable);
     case "ETIMEDOUT":
-      return new SessionError("connect-timeout", `${where}: TCP connection timed out`);
+      return new SessionError("connect-timeout", `${where}: TCP connection timed out`, retryable);
     case "EHOSTUNREACH":
     case "ENETUNREACH":
-      return new SessionError("connect-refused", `${where}: host unreachable (${err.code})`);
+      return new SessionError("connect-refused", `${where}: host unreachable (${err.code})`, retryable);
   }
   if (err.level === "client-authentication") return new SessionError("auth-failed", `${where}: authentication failed (every configured method was rejected)`);
   if (err.level === "client-timeout") {
     return handshakeDone
       ? new SessionError("auth-timeout", `${where}: authentication did not finish within ${readyMs} ms`)
-      : new SessionError("connect-timeout", `${where}: no SSH handshake within ${readyMs} ms`);
+      : new SessionError("connect-timeout", `${where}: no SSH handshake within ${readyMs} ms`, retryable);
   }
-  return new SessionError("protocol", `${where}: SSH ${handshakeDone ? "error" : "handshake failed"}: ${err.message}`);
+  // A reset or a garbled exchange before the handshake finished: no credential has left this client yet.
+  return new SessionError("protocol", `${where}: SSH ${handshakeDone ? "error" : "handshake failed"}: ${err.message}`, { retryable: !handshakeDone });
 }
 
 /** A device that never answers the shell request fails here, within the login time limit. */
@@ -406,10 +551,16 @@ class SshDeviceSession implements DeviceSession {
     private readonly prompt: string,
     private readonly options: SshSessionOptions,
     private readonly where: string,
+    readonly connectAttempts: readonly ConnectAttempt[],
     private readonly detach: () => void,
   ) {
     client.once("close", () => (this.clientClosed = true));
+    const negotiated = negotiatedBy.get(client);
+    this.legacyAlgorithmsUsed = negotiated === undefined ? [] : legacyInUse(negotiated);
   }
+
+  /** The legacy algorithms this connection negotiated (only ever ones the device was allowed), for the report. */
+  readonly legacyAlgorithmsUsed: readonly string[];
 
   /** The profile's set-up commands. A CLI error there is tolerated: pager answering and prompt matching still work. */
   async setUp(): Promise<void> {

@@ -46,7 +46,7 @@ export function didYouMean(input: string, candidates: readonly string[]): string
 }
 
 /**
- * A candidate that has the input as one of its words: "panos" or "pan-os" -> "paloalto_panos". Too far for an edit
+ * A candidate that has the input as one of its words: "junos" -> "juniper_junos". Too far for an edit
  * distance, yet what the user meant; short inputs are left out, they would match too much.
  */
 function wordMatch(needle: string, candidates: readonly string[]): string | undefined {

@@ -5,7 +5,7 @@
 // Ranges are vendor-neutral: the platform supplies `compare`. Partial operands (`10.2`, `11`) name a
 // whole train and follow the usual X-range reading: `<=10.2` means "<10.3", `>10.2` means ">=10.3",
 // `=10.2` means ">=10.2 <10.3". For that the comparator must order a partial version before every
-// full version of its train, as comparePanosVersions does.
+// full version of its train (the VersionOrdering contract, src/platforms/types.ts).
 
 export type RangeOperator = "<" | "<=" | ">" | ">=" | "=";
 

@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeCondition, explainCheck, explainCommand, explainedOperators } from "../../src/checks/explain.js";
+import { describeCondition, explainCheck, explainedOperators } from "../../src/checks/explain.js";
 import { operatorNames } from "../../src/checks/operators.js";
 import { packagePath } from "../../src/util/package-root.js";
 import { loadOk, sink } from "./helpers.js";
+import { explainCommand } from "../../src/cli/explain-command.js";
 
 const OPTICS = packagePath("checks", "paloalto_panos", "panos-transceivers-supported.yaml");
 

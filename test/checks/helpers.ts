@@ -22,6 +22,8 @@ export function sink() {
   return {
     stdout: { write: (s: string) => ((out += s), true) },
     stderr: { write: (s: string) => ((err += s), true) },
+    env: {},
+    cwd: process.cwd(),
     out: () => out,
     err: () => err,
   };

@@ -4,9 +4,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findTestFiles, formatTestReport, loadTestCases, runCheckTests, runTestCases, testCommand } from "../../src/checks/testing.js";
+import { findTestFiles, formatTestReport, loadTestCases, runCheckTests, runTestCases } from "../../src/checks/testing.js";
 import { formatDiagnostic } from "../../src/util/diagnostics.js";
 import { loadOk, sink } from "./helpers.js";
+import { testCommand } from "../../src/cli/test-command.js";
 
 // A device-wide check on `show system info`: the hostname must follow the naming rule.
 const CHECK = `id: site-hostname
@@ -142,7 +143,7 @@ cases:
       '4: "inof" is not a gather name of site-hostname (did you mean "info"?); outputs are given by gather name: info',
       '6: duplicate case name "one" (first at line 3): names must be unique so a failure points at one case',
       expect.stringMatching(/^7: output file "fixtures\/nope.txt" cannot be read: ENOENT/),
-      '10: unknown platform "panos" (did you mean "paloalto_panos"?); known: paloalto_panos, linux',
+      '10: unknown platform "panos" (did you mean "paloalto_panos"?); known: paloalto_panos, linux, arista_eos, cisco_ios',
       expect.stringMatching(/^13: "10.2.x" is not a paloalto_panos version: /),
       '14: upgrade_path ends with "10.2.0" but target_version is "10.2.x": the target is the last release booted',
       '15: a check that ends "pass" has no findings: remove expect.findings or expect fail, warn or error',

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parserOptionProblems, parserOptionSchemas } from "../../src/parse/registry.js";
 import { cutBlock, parseRegex, regexOptionsSchema } from "../../src/parse/regex.js";
 import { ParseError } from "../../src/parse/types.js";
-import { parseXml } from "../../src/parse/xml.js";
+import { parsePanosXmlResponse as parseXml } from "../../src/platforms/paloalto_panos/parsers/xml-response.js";
 import { fixture } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 
 const HA = "paloalto_panos/show_high-availability_all/ntc-templates__tests__paloalto_panos__show_high-availability_all__paloalto_panos_show_high-availability_all";

@@ -31,9 +31,9 @@ const NTC_TO_DEVICE_KEY: Record<string, string> = {
 
 describe("parser registry", () => {
   it("names every parser a check may use", () => {
-    expect(parserNames()).toEqual(["json", "key-value", "panos-phy", "panos-system-state", "regex", "table", "text", "xml"]);
+    expect(parserNames()).toEqual(["eos-config-diffs", "eos-dir", "eos-inventory", "json", "key-value", "panos-phy", "panos-system-state", "panos-xml", "regex", "table", "text", "textfsm", "xml"]);
     for (const name of parserNames()) expect(typeof getParser(name)).toBe("function");
-    expect(getParser("textfsm")).toBeUndefined();
+    expect(getParser("texfsm")).toBeUndefined();
   });
 
   it("parses the real show system info with key-value and agrees with ntc-templates' expected values", () => {
@@ -47,8 +47,8 @@ describe("parser registry", () => {
     expect(parsed["ipv6-default-gateway"]).toBe("");
   });
 
-  it("chains xml -> panos-system-state on a real capture", () => {
-    const text = getParser("xml")?.(
+  it("chains panos-xml -> panos-system-state on a real capture", () => {
+    const text = getParser("panos-xml")?.(
       fixture("paloalto_panos/show_system_state_filter_sw.dev.interface.config/pan-os-upgrade-assurance__tests__test_firewall_proxy.py__test_get_interfaces_mtu__L2966-2972.xml"),
     ) as string;
     const state = getParser("panos-system-state")?.(text) as Record<string, Record<string, { mtu?: number }>>;

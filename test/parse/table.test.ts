@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { getParser, parserOptionProblems, parserOptionSchemas } from "../../src/parse/registry.js";
 import { parseTable, parseTableText, tableOptionsSchema } from "../../src/parse/table.js";
 import { ParseError } from "../../src/parse/types.js";
-import { parseXml } from "../../src/parse/xml.js";
+import { parsePanosXmlResponse as parseXml } from "../../src/platforms/paloalto_panos/parsers/xml-response.js";
 import { fixture } from "../platforms/paloalto_panos/parsers/system-state-format.js";
 
 const JOBS = "paloalto_panos/show_jobs_all/ntc-templates__tests__paloalto_panos__show_jobs_all__paloalto_panos_show_jobs_all";

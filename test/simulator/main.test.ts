@@ -15,17 +15,16 @@ describe("parseSimulatorArgs", () => {
   it("reads the options with their defaults", () => {
     expect(parseSimulatorArgs(["--count", "5", "--inventory-out", "i.yaml", "--known-hosts-out", "kh"])).toEqual({
       count: 5,
-      fleet: "demo",
+      platform: "paloalto_panos",
       inventoryOut: "i.yaml",
       knownHostsOut: "kh",
       group: "demo",
-      targetVersion: "10.2.4-h4",
     });
   });
 
   it("names what is wrong", () => {
     expect(() => parseSimulatorArgs(["--count", "0", "--inventory-out", "i", "--known-hosts-out", "k"])).toThrow(/--count must be a positive integer/);
-    expect(() => parseSimulatorArgs(["--fleet", "lab", "--inventory-out", "i", "--known-hosts-out", "k"])).toThrow(/unknown fleet "lab"/);
+    expect(() => parseSimulatorArgs(["--platform", "lab", "--inventory-out", "i", "--known-hosts-out", "k"])).toThrow(/no demo fleet for "lab"; platforms with one: paloalto_panos/);
     expect(() => parseSimulatorArgs(["--count", "3"])).toThrow(/--inventory-out and --known-hosts-out are required/);
     expect(() => parseSimulatorArgs(["--bogus"])).toThrow();
   });

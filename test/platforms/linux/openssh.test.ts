@@ -1,17 +1,13 @@
 // The linux plugin against Debian's real OpenSSH sshd on loopback with a real bash as the shell: the real
-// `uname -a`, `/etc/os-release` and `df -P /` of this machine, read through preflight's transport and runner.
+// `uname -a`, `/etc/os-release` and `df -P /` of this machine, read by the built `preflight run` binary.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { release, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadChecks } from "../../../src/checks/library.js";
-import type { Device } from "../../../src/inventory/types.js";
-import { planDevice } from "../../../src/runner/plan.js";
-import { runAudit } from "../../../src/runner/run.js";
-import { sshConnector } from "../../../src/runner/ssh-connector.js";
-import { KnownHosts } from "../../../src/transport/known-hosts.js";
+import type { RunReport } from "../../../src/model/result.js";
+import { preflight } from "../../helpers/cli.js";
 import { freePort, keygen, stopDaemon, waitForPort } from "../../helpers/sshd.js";
 
 const SSHD = "/usr/sbin/sshd";
@@ -71,23 +67,21 @@ describe.skipIf(!haveSshd)("linux over OpenSSH", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("audits this machine: facts from the real uname and os-release, the disk check evaluated", async () => {
-    const loaded = await loadChecks(["linux-*"]);
-    expect(loaded.diagnostics).toEqual([]);
-    const device: Device = {
-      index: 0, name: "localhost", host: "127.0.0.1", port, platform: "linux", groups: [], tags: [],
-      credentials: { name: "default", usernameEnv: "U", passwordEnv: "P", passphraseEnv: "K", useAgent: false }, vars: {},
-    };
-    const secrets = { username: userInfo().username, privateKey: await readFile(join(dir, "client_ed25519")) };
-    const [result] = await runAudit([planDevice(device, loaded.checks)], {
-      connect: sshConnector({ secrets: new Map([["default", secrets]]), knownHosts: new KnownHosts(join(dir, "known_hosts")), acceptNewHostKeys: false, timeouts: { connectMs: 5000, authMs: 5000, commandMs: 5000 } }),
-      concurrency: 1,
-      failOn: "low",
-      deviceTimeoutMs: 30_000,
-    });
+  it("`preflight run` audits this machine: facts from the real uname and os-release, the disk check evaluated", async () => {
+    await writeFile(
+      join(dir, "inventory.yaml"),
+      `defaults: { credentials: default }\ngroups: { servers: {} }\nhosts:\n  localhost: { host: 127.0.0.1, port: ${port}, platform: linux, groups: [ servers ] }\n`,
+    );
+    const ran = await preflight(
+      ["run", "-i", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--identity", join(dir, "client_ed25519"), "--checks", "linux-*", "--out", join(dir, "out"), "--no-progress", "--connect-timeout", "5"],
+      { PREFLIGHT_USERNAME: userInfo().username },
+    );
+    expect(ran.stderr).toBe("");
+    const [result] = (JSON.parse(await readFile(join(dir, "out", "report.json"), "utf8")) as RunReport).devices;
     expect(result?.reason).toBeUndefined();
     expect(result?.facts.softwareVersion).toBe(release());
     expect(["ready", "blocked"]).toContain(result?.status);
+    expect(ran.code).toBe(result?.status === "ready" ? 0 : 1);
     expect(["pass", "fail"]).toContain(result?.checks[0]?.status);
     // Whatever this machine's disk holds, the real df output was read: a pass, or a finding that quotes the number.
     if (result?.checks[0]?.status === "fail") expect(result.checks[0].findings[0]?.message).toMatch(/^\/ is \d+% full/);

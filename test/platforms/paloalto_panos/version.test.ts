@@ -2,7 +2,7 @@
 // and fast-check properties that the order is total, antisymmetric and transitive.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseXml } from "../../../src/parse/xml.js";
+import { parsePanosXmlResponse as parseXml } from "../../../src/platforms/paloalto_panos/parsers/xml-response.js";
 import { VersionParseError } from "../../../src/versions/errors.js";
 import { comparePanosVersions, featureRelease, isPanosVersion, parsePanosVersion } from "../../../src/platforms/paloalto_panos/version.js";
 import { fixture } from "./parsers/system-state-format.js";

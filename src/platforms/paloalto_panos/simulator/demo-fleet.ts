@@ -4,8 +4,8 @@
 // so tests, the demo and the benchmark can state what each device should be classified as.
 import { PANOS_PHY_COMMAND, panosDevice, type PortSpec, type SfpSpec } from "./outputs.js";
 import type { Fault, SimDeviceSpec } from "../../../simulator/types.js";
+import type { DemoOutcome } from "../../types.js";
 
-export type DemoOutcome = "ready" | "blocked" | "unreachable";
 
 interface Optic {
   vendorName: string;

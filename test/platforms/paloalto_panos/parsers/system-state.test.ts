@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePanosSystemState, parseSystemStateText, type StateValue } from "../../../../src/platforms/paloalto_panos/parsers/system-state.js";
 import { ParseError } from "../../../../src/parse/types.js";
-import { parseXml } from "../../../../src/parse/xml.js";
+import { parsePanosXmlResponse as parseXml } from "../../../../src/platforms/paloalto_panos/parsers/xml-response.js";
 import { fixture, formatEntry } from "./system-state-format.js";
 
 // Real XML API captures (pan-os-upgrade-assurance); the system-state text is the CDATA of <result>.
