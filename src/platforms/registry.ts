@@ -2,11 +2,12 @@
 // which vendors exist; everything about a vendor lives in its folder (docs/architecture.md).
 import { aristaEos } from "./arista_eos/index.js";
 import { ciscoIos } from "./cisco_ios/index.js";
+import { ciscoXe } from "./cisco_xe/index.js";
 import { linux } from "./linux/index.js";
 import { paloaltoPanos } from "./paloalto_panos/index.js";
 import type { DemoFleet, ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoIos];
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoIos, ciscoXe];
 
 const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
 
