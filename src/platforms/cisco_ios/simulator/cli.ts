@@ -34,6 +34,12 @@ export function runCiscoIosShell(channel: ServerChannel, spec: SimDeviceSpec, co
         }
         const fault = faults.find((f) => f.kind !== "refuse" && f.kind !== "auth-reject" && f.kind !== "hang-after-login" && (f.command === undefined || f.command === command));
         if (fault?.kind === "hang-on-command") return;
+        if (fault?.kind === "garbage" && command !== "") {
+          // A garbled answer: line noise where the output should be, then the prompt as usual.
+          channel.write("\x1b[?7h#@!~\u00ff\u00fe 0x7f%% ~~~ \r\n!@# garbled 12 %% ^^\r\n");
+          channel.write(prompt);
+          continue;
+        }
         if (fault?.kind === "disconnect-mid-output") {
           channel.write(crlf(answer(spec, command).slice(0, 10)));
           connection.drop();
