@@ -214,7 +214,7 @@ describe("YAML inventory diagnostics", () => {
 
   it("reports every problem at once, in file order, at the exact line and column", () => {
     expect(all).toEqual([
-      'inv.yaml:3:3: defaults.target_versoin: unknown key "target_versoin" (did you mean "target_version"?); expected one of: platform, port, credentials, target_version, upgrade_path, tags, vars',
+      'inv.yaml:3:3: defaults.target_versoin: unknown key "target_versoin" (did you mean "target_version"?); expected one of: platform, port, credentials, target_version, upgrade_path, tags, vars, legacy_algorithms',
       "inv.yaml:5:34: credentials.lab.password: credentials are not stored in the inventory: put the password in an environment variable and reference it with password_env",
       "inv.yaml:8:22: groups.global.groups[0]: group cycle emea -> global -> emea: a group cannot be its own parent",
       'inv.yaml:9:19: groups.dc1.groups[0]: unknown group "emae" (did you mean "emea"?)',
