@@ -5,6 +5,7 @@ import type { Severity } from "../model/result.js";
 /** One command a check needs and the parser that reads its output. */
 export interface GatherSpec {
   command: string;
+  /** A parser name. The YAML may also say `{ textfsm: TEMPLATE }`, which the loader rewrites to "textfsm" with options.template. */
   parser: string;
   /** `xml`: run the command in the platform's XML output mode (its plugin's `outputModes.xml`). Default text. */
   output?: "text" | "xml";

@@ -9,6 +9,7 @@ import { explainCommand } from "./explain-command.js";
 import { listCommand } from "./list-command.js";
 import { platformsCommand } from "./platforms-command.js";
 import { testCommand } from "./test-command.js";
+import { parseCommand } from "./parse-command.js";
 import { pathCommand } from "./path-command.js";
 import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
@@ -101,6 +102,21 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--ha", "an HA pair: do not skip feature releases", false)
     .action(async (opts: { from: string; to: string; platform?: string; path: string[]; maintenance: "latest-known" | "none"; ha: boolean }) => {
       onExit(await pathCommand({ ...(opts.platform ? { platform: opts.platform } : {}), from: opts.from, to: opts.to, maintenance: opts.maintenance, ha: opts.ha, ...(opts.path.length ? { path: opts.path } : {}) }, processIo()));
+    });
+
+  program
+    .command("parse")
+    .description("parse a saved command output with a TextFSM template and print the records as JSON (docs/textfsm.md)")
+    .argument("<file>", "the command output; - reads stdin")
+    .option("--textfsm <template>", "a template file (with a path separator or an existing .textfsm), or a template name such as cisco_ios_show_version")
+    .option("--platform <name>", "with --command: choose the template from the index, as netmiko does (e.g. cisco_ios)")
+    .option("--command <command>", "the command that printed the output, abbreviations allowed (e.g. \"sh ver\")")
+    .option("--templates <dir>", "a template directory with an index, or an ntc-templates checkout (default: the pinned ntc-templates)")
+    .option("--time-limit <ms>", "stop a parse that runs longer than this (a catastrophic regex)", (v) => Number(v))
+    .addHelpText("after", "\nExit codes: 0 parsed, 1 the template's Error action refused the input or the time limit stopped it, 3 bad input.")
+    .action(async (file: string, opts: { textfsm?: string; platform?: string; command?: string; templates?: string; timeLimit?: number }) => {
+      const { timeLimit, ...rest } = opts;
+      onExit(await parseCommand({ ...rest, file, ...(timeLimit !== undefined ? { timeLimitMs: timeLimit } : {}) }, processIo()));
     });
 
   program

@@ -5,11 +5,13 @@ import { ciscoNxos } from "./cisco_nxos/index.js";
 import { juniperJunos } from "./juniper_junos/index.js";
 import { fortinet } from "./fortinet/index.js";
 import { frr } from "./frr/index.js";
+import { ciscoIos } from "./cisco_ios/index.js";
+import { ciscoXe } from "./cisco_xe/index.js";
 import { linux } from "./linux/index.js";
 import { paloaltoPanos } from "./paloalto_panos/index.js";
 import type { DemoFleet, ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoNxos, juniperJunos, fortinet, frr];
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoNxos, juniperJunos, fortinet, frr, ciscoIos, ciscoXe];
 
 const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
 
