@@ -1,6 +1,6 @@
 // Evaluates one check on one device's gathered outputs: a pure function (no I/O), so the same outputs
 // always give the same result, live or replayed. Anything that cannot be told becomes `error`, never `pass`.
-import type { CheckResult, CheckStatus, Evidence, Finding } from "../model/result.js";
+import type { CheckInventory, CheckResult, CheckStatus, Evidence, Finding, ItemVerdict } from "../model/result.js";
 import { getParser } from "./parsers.js";
 import { evaluateCondition, type ConditionOutcome, type ConditionScope } from "./condition.js";
 import { evaluateExpression, withPlatform, type Variables } from "./expression.js";
@@ -50,7 +50,7 @@ export function evaluateCheck(check: LoadedCheck, device: DeviceContext, outputs
 
   const hops = def.each_hop && device.hops?.length ? device.hops : [device.hop ?? null];
   const perHop = hops.map((hop) => withPlatform(device.platform, () => assertItems(check, device.platform, { ...variables, hop }, hop?.version)));
-  return combineHops(perHop, check, evidence, result);
+  return combineHops(perHop, check, evidence, result, variables);
 }
 
 interface HopOutcome {
@@ -58,15 +58,80 @@ interface HopOutcome {
   status: "pass" | "fail" | "error";
   findings: Finding[];
   reason?: string;
+  /** Every item looked at on this hop and how it fared: the raw material of the check's inventory. */
+  records?: ItemRecord[];
 }
 
-function combineHops(outcomes: HopOutcome[], check: LoadedCheck, evidence: Evidence[], result: ResultFor): CheckResult {
+interface ItemRecord {
+  key: string;
+  item: unknown;
+  verdict: ItemVerdict;
+}
+
+function combineHops(outcomes: HopOutcome[], check: LoadedCheck, evidence: Evidence[], result: ResultFor, variables: Variables): CheckResult {
   const findings = outcomes.flatMap((o) => o.findings);
   const reasons = [...new Set(outcomes.map((o) => (o.reason && outcomes.length > 1 && o.hop ? `${o.hop}: ${o.reason}` : o.reason)).filter((r): r is string => Boolean(r)))];
   const reason = reasons.length ? { reason: reasons.join("; ") } : {};
-  if (outcomes.some((o) => o.status === "fail")) return result(check.definition.warn_only ? "warn" : "fail", { findings, evidence, ...reason });
-  if (outcomes.some((o) => o.status === "error")) return result("error", { findings, evidence, ...reason });
-  return result("pass");
+  const inventory = buildInventory(check, outcomes, variables);
+  const listed = inventory ? { inventory } : {};
+  if (outcomes.some((o) => o.status === "fail")) return result(check.definition.warn_only ? "warn" : "fail", { findings, evidence, ...reason, ...listed });
+  if (outcomes.some((o) => o.status === "error")) return result("error", { findings, evidence, ...reason, ...listed });
+  return result("pass", listed);
+}
+
+/**
+ * The check's inventory: one entry per item key, in the order items were first met, with the declared fields
+ * (read once, from the item as parsed) and the item's verdict on every hop. Undefined when the check declares
+ * none, or when no hop got as far as looking at items (then nothing can be listed, and `reason` says why).
+ */
+function buildInventory(check: LoadedCheck, outcomes: HopOutcome[], variables: Variables): CheckInventory | undefined {
+  const spec = check.definition.inventory;
+  if (!spec || outcomes.every((o) => o.records === undefined)) return undefined;
+  const byKey = new Map<string, CheckInventory["items"][number]>();
+  for (const outcome of outcomes) {
+    for (const record of outcome.records ?? []) {
+      let entry = byKey.get(record.key);
+      if (!entry) {
+        entry = { key: record.key, fields: inventoryFields(spec.fields, record.item, variables), verdicts: [] };
+        byKey.set(record.key, entry);
+      }
+      entry.verdicts.push(record.verdict);
+    }
+  }
+  return { name: spec.name, items: [...byKey.values()] };
+}
+
+function inventoryFields(fields: Record<string, string>, item: unknown, variables: Variables): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [name, expression] of Object.entries(fields)) {
+    let value: unknown;
+    try {
+      value = evaluateExpression(expression, item, variables);
+    } catch {
+      value = null;
+    }
+    out[name] = value === null || value === undefined ? null : typeof value === "string" ? value : JSON.stringify(value);
+  }
+  return out;
+}
+
+/** The reason an item could not be read (the parser's per-item error), or undefined for a readable item. */
+function itemProblem(spec: NonNullable<CheckDefinition["assert"]["item_error"]>, item: unknown, variables: Variables): { message: string; raw?: string } | undefined {
+  const expressions = typeof spec === "string" ? { message: spec } : spec;
+  const text = (expression: string | undefined): string | undefined => {
+    if (expression === undefined) return undefined;
+    try {
+      const value = evaluateExpression(expression, item, variables);
+      if (value === null || value === undefined || value === "" || value === false) return undefined;
+      return typeof value === "string" ? value : JSON.stringify(value);
+    } catch (err) {
+      return `item_error "${expression}": ${(err as Error).message}`;
+    }
+  };
+  const message = text(expressions.message);
+  if (message === undefined) return undefined;
+  const raw = text(expressions.raw);
+  return raw === undefined ? { message } : { message, raw };
 }
 
 function assertItems(check: LoadedCheck, platform: string, variables: Variables, hop: string | undefined): HopOutcome {
@@ -96,13 +161,29 @@ function assertItems(check: LoadedCheck, platform: string, variables: Variables,
 
   const evaluated: { key?: string; item: unknown; outcome: ConditionOutcome; verdict: "true" | "false" | "error" }[] = [];
   const unknownScope: Finding[] = [];
+  const records: ItemRecord[] = [];
+  const record = (key: string | undefined, index: number, item: unknown, status: ItemVerdict["status"], message?: string) => {
+    records.push({ key: key ?? `#${index + 1}`, item, verdict: { ...hopField, status, ...(message !== undefined ? { message } : {}) } });
+  };
   for (const [index, item] of items.entries()) {
     const key = itemKey(spec.key, item, variables, index);
+    if (spec.item_error) {
+      // Before `where`: an item that could not be read cannot be known to be out of scope.
+      const problem = itemProblem(spec.item_error, item, variables);
+      if (problem) {
+        const message = `could not read this item: ${problem.message}`;
+        unknownScope.push({ ...keyed(key), ...hopField, message, ...(problem.raw !== undefined ? { actual: problem.raw } : {}) });
+        record(key, index, item, "error", message);
+        continue;
+      }
+    }
     if (spec.where) {
       const selected = evaluateCondition(spec.where, item, scope);
       if (selected.result === "false") continue;
       if (selected.result !== "true") {
-        unknownScope.push({ ...keyed(key), ...hopField, message: `could not tell whether this item is in scope: ${explain(selected)}` });
+        const message = `could not tell whether this item is in scope: ${explain(selected)}`;
+        unknownScope.push({ ...keyed(key), ...hopField, message });
+        record(key, index, item, "error", message);
         continue;
       }
     }
@@ -111,6 +192,7 @@ function assertItems(check: LoadedCheck, platform: string, variables: Variables,
     // that satisfies `expect` is the failure, so the verdict is inverted.
     const verdict = outcome.result === "missing" ? policyVerdict(spec.on_missing ?? "error", (spec.require ?? "all") === "none") : outcome.result;
     evaluated.push({ ...keyed(key), item, outcome, verdict });
+    if (def.inventory) records.push({ key: key ?? `#${index + 1}`, item, verdict: { ...hopField, status: verdict === "true" ? "pass" : verdict === "false" ? "fail" : "error" } });
   }
 
   const requirement = spec.require ?? "all";
@@ -124,22 +206,29 @@ function assertItems(check: LoadedCheck, platform: string, variables: Variables,
   };
   const summaryFinding = (message: string): Finding => ({ message: renderTemplate(def.message, null, { ...variables, key: null, actual: holds.length, expected: message }) + ` (${message})`, expected: message, actual: holds.length, ...hopField });
 
+  // Inventory verdicts carry the finding's message, so a consolidated view can say why without the findings.
+  const done = (outcome: HopOutcome): HopOutcome => {
+    if (!def.inventory) return outcome;
+    const messages = new Map(outcome.findings.filter((f) => f.key !== undefined).map((f) => [f.key as string, f.message]));
+    for (const r of records) if (r.verdict.status !== "pass" && r.verdict.message === undefined && messages.has(r.key)) r.verdict.message = messages.get(r.key) as string;
+    return { ...outcome, records };
+  };
   if (requirement === "all" || requirement === "none") {
     const offending = evaluated.filter((e) => e.verdict === (requirement === "all" ? "false" : "true")).map(finding);
-    if (offending.length) return { status: "fail", findings: [...offending, ...errors] };
-    if (errors.length) return { status: "error", findings: errors, reason: "some items could not be evaluated" };
-    return { status: "pass", findings: [] };
+    if (offending.length) return done({ status: "fail", findings: [...offending, ...errors] });
+    if (errors.length) return done({ status: "error", findings: errors, reason: "some items could not be evaluated" });
+    return done({ status: "pass", findings: [] });
   }
   const { min, max } = bounds(requirement);
   const possible = holds.length + errors.length;
   // Unknown items could push the count over an at_most bound: then the answer is unknown, not pass.
   if (holds.length >= min && holds.length <= max && possible > max) {
-    return { status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; at most ${max} allowed` };
+    return done({ status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; at most ${max} allowed` });
   }
-  if (holds.length >= min && holds.length <= max) return { status: "pass", findings: [] };
-  if (holds.length > max) return { status: "fail", findings: [summaryFinding(`at most ${max} of ${evaluated.length} items`), ...holds.map(finding)] };
-  if (possible >= min) return { status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; ${min} needed` };
-  return { status: "fail", findings: [summaryFinding(`at least ${min} of ${evaluated.length} items`), ...errors] };
+  if (holds.length >= min && holds.length <= max) return done({ status: "pass", findings: [] });
+  if (holds.length > max) return done({ status: "fail", findings: [summaryFinding(`at most ${max} of ${evaluated.length} items`), ...holds.map(finding)] });
+  if (possible >= min) return done({ status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; ${min} needed` });
+  return done({ status: "fail", findings: [summaryFinding(`at least ${min} of ${evaluated.length} items`), ...errors] });
 }
 
 function bounds(requirement: Exclude<Requirement, "all" | "none">): { min: number; max: number } {

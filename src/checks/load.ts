@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { parserNames, parserOptionProblems, parserOptionSchema } from "./parsers.js";
+import { templatePath } from "../textfsm/library.js";
 import { knownPlatforms, platformProfile } from "../platforms/registry.js";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
@@ -37,6 +38,7 @@ export async function loadCheckFile(path: string): Promise<LoadResult> {
   const schemaProblems = schemaDiagnostics(src);
   if (schemaProblems.length) return { diagnostics: schemaProblems };
   const def = src.value as CheckDefinition;
+  textfsmShorthand(def, dirname(file));
   const diagnostics = semanticDiagnostics(src, def);
   const data: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(def.data ?? {})) {
@@ -49,6 +51,20 @@ export async function loadCheckFile(path: string): Promise<LoadResult> {
   if (diagnostics.length) return { diagnostics };
   const sha256 = createHash("sha256").update(text).digest("hex");
   return { check: { definition: def, file, sha256, data }, diagnostics: [] };
+}
+
+/**
+ * `parser: { textfsm: REF }` is the textfsm parser with `options.template`: a template name, or a file (REF with a
+ * path separator) resolved against the check's folder, so that the check works from any working directory.
+ */
+function textfsmShorthand(def: CheckDefinition, base: string): void {
+  for (const spec of Object.values(def.gather)) {
+    const parser: unknown = spec.parser;
+    if (parser === null || typeof parser !== "object" || !("textfsm" in parser)) continue;
+    const ref = String(parser.textfsm);
+    spec.parser = "textfsm";
+    spec.options = { ...spec.options, template: templatePath(ref, base) ?? ref };
+  }
 }
 
 const optionValidators = new Map<string, ValidateFunction>();
@@ -97,7 +113,7 @@ function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[
   const parsers = parserNames();
   for (const [name, spec] of Object.entries(def.gather)) {
     if (!parsers.includes(spec.parser)) at(["gather", name, "parser"], `unknown parser "${spec.parser}"${didYouMeanHint(spec.parser, parsers)}; known: ${parsers.join(", ")}`);
-    else for (const problem of optionProblems(spec.parser, spec.options ?? {})) at(["gather", name, "options"], `${spec.parser} options: ${problem}`);
+    else for (const problem of optionProblems(spec.parser, spec.options ?? {})) at(["gather", name, spec.parser === "textfsm" ? "parser" : "options"], `${spec.parser} options: ${problem}`);
     for (const p of def.platforms) {
       const profile = platformProfile(p);
       if (!profile) continue;
@@ -128,6 +144,13 @@ function semanticDiagnostics(src: YamlSource, def: CheckDefinition): Diagnostic[
   };
   expression(["assert", "for_each"], def.assert.for_each);
   expression(["assert", "key"], def.assert.key);
+  const itemError = def.assert.item_error;
+  if (typeof itemError === "string") expression(["assert", "item_error"], itemError);
+  else if (itemError) {
+    expression(["assert", "item_error", "message"], itemError.message);
+    expression(["assert", "item_error", "raw"], itemError.raw);
+  }
+  for (const [name, expr] of Object.entries(def.inventory?.fields ?? {})) expression(["inventory", "fields", name], expr);
   if (def.assert.where) conditionDiagnostics(def.assert.where, ["assert", "where"], at, expression);
   conditionDiagnostics(def.assert.expect, ["assert", "expect"], at, expression);
   for (const problem of templateProblems(def.message)) at(["message"], problem);

@@ -5,6 +5,7 @@ import type { Severity } from "../model/result.js";
 /** One command a check needs and the parser that reads its output. */
 export interface GatherSpec {
   command: string;
+  /** A parser name. The YAML may also say `{ textfsm: TEMPLATE }`, which the loader rewrites to "textfsm" with options.template. */
   parser: string;
   /** `xml`: run the command in the platform's XML output mode (its plugin's `outputModes.xml`). Default text. */
   output?: "text" | "xml";
@@ -54,6 +55,21 @@ export interface AssertSpec {
   on_empty?: MissingPolicy;
   /** What a missing value (null) under an operator means. Default `error`. */
   on_missing?: MissingPolicy;
+  /**
+   * Expression that gives, for an item that could not be read (a parser's per-item error), the reason as text;
+   * null or empty for a readable item. An unreadable item is an `error` finding of its own (never in or out of
+   * scope, never a pass), and the other items are evaluated as usual. The object form also names the raw text
+   * to show with the finding.
+   */
+  item_error?: string | { message: string; raw?: string };
+}
+
+/** Record every evaluated item (not only failures) in the result, for a consolidated view across devices. */
+export interface InventorySpec {
+  /** What the items are (`optics`): reports build their cross-device view from inventories of this name. */
+  name: string;
+  /** Field name -> expression over the item, recorded as text (null when absent). */
+  fields: Record<string, string>;
 }
 
 export interface WhenSpec {
@@ -93,6 +109,7 @@ export interface CheckDefinition {
   gather: Record<string, GatherSpec>;
   data?: Record<string, DataSpec>;
   assert: AssertSpec;
+  inventory?: InventorySpec;
   /** Template for each finding; `{{ expr }}` placeholders are JMESPath (see docs/checks.md). */
   message: string;
   remediation: string;

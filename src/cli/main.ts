@@ -5,15 +5,17 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../model/status.js";
 import { processIo } from "./io.js";
 import { serveCommand } from "./serve-command.js";
-import { collectList, type RawRunOptions } from "./options.js";
+import { addTransportOptions, collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "./explain-command.js";
 import { listCommand } from "./list-command.js";
 import { platformsCommand } from "./platforms-command.js";
 import { testCommand } from "./test-command.js";
+import { parseCommand } from "./parse-command.js";
 import { pathCommand } from "./path-command.js";
 import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
+import { opticsCommand, type OpticsCommandOptions } from "./optics-command.js";
 import { runCommand } from "./run-command.js";
 import { TOOL } from "../util/tool.js";
 import { validateCommand } from "./validate-command.js";
@@ -36,7 +38,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
 
   addSelectionOptions(program.command("run").description("audit the selected devices and write the readiness report"))
     .option("--from-capture <dir>", "evaluate a capture made by `preflight capture`, offline (no SSH)")
-    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,md (default json,html)", collectList, [])
+    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,optics-csv,md (default json,html)", collectList, [])
     .option("--stdout <format>", "print this format on stdout instead of the summary: json, junit, csv, md, html, summary")
     .option("--baseline <report.json>", "compare with a previous run: new failures, resolved, still failing")
     .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
@@ -57,13 +59,29 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .command("report")
     .description("re-render a saved report.json in other formats (offline)")
     .argument("<report.json>", "a report written by `preflight run`")
-    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,md", collectList, [])
+    .option("-f, --format <formats>", "report files to write: json,html,junit,csv,optics-csv,md", collectList, [])
     .option("-o, --out <dir>", "output folder", "preflight-report")
     .option("--stdout <format>", "print this format on stdout: json, junit, csv, md, html, summary (default summary)")
     .option("--baseline <report.json>", "compare with an older run")
     .option("--waivers <file>", "apply waivers (docs/reports.md)")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (file: string, opts: { format: string[]; out: string; stdout?: string; baseline?: string; waivers?: string }) => onExit(await reportCommand(file, opts, processIo())));
+
+  addSelectionOptions(
+    program
+      .command("optics")
+      .description("the estate's optics inventory: every distinct optic, where it is installed, and whether each device's upgrade path supports it")
+      .argument("[report.json]", "a report written by `preflight run` (otherwise: --from-capture, or the devices of --inventory, live)"),
+  )
+    .option("--from-capture <dir>", "evaluate a capture made by `preflight capture`, offline (no SSH)")
+    .addOption(new Option("--output <format>", "what to print").choices(["text", "csv", "json"]).default("text"))
+    .addHelpText(
+      "after",
+      "\nWithout --checks, runs the checks tagged optics.\nExit codes: 0 every optic is supported, 1 some optic is to replace, 2 some optic or device could not be inventoried, 3 bad input, 4 nothing to do.",
+    )
+    .action(async (file: string | undefined, opts: OpticsCommandOptions) => {
+      onExit(await withInterrupt((signal) => opticsCommand(file, opts, processIo(signal))));
+    });
 
   program
     .command("serve")
@@ -92,6 +110,21 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--ha", "an HA pair: do not skip feature releases", false)
     .action(async (opts: { from: string; to: string; platform?: string; path: string[]; maintenance: "latest-known" | "none"; ha: boolean }) => {
       onExit(await pathCommand({ ...(opts.platform ? { platform: opts.platform } : {}), from: opts.from, to: opts.to, maintenance: opts.maintenance, ha: opts.ha, ...(opts.path.length ? { path: opts.path } : {}) }, processIo()));
+    });
+
+  program
+    .command("parse")
+    .description("parse a saved command output with a TextFSM template and print the records as JSON (docs/textfsm.md)")
+    .argument("<file>", "the command output; - reads stdin")
+    .option("--textfsm <template>", "a template file (with a path separator or an existing .textfsm), or a template name such as cisco_ios_show_version")
+    .option("--platform <name>", "with --command: choose the template from the index, as netmiko does (e.g. cisco_ios)")
+    .option("--command <command>", "the command that printed the output, abbreviations allowed (e.g. \"sh ver\")")
+    .option("--templates <dir>", "a template directory with an index, or an ntc-templates checkout (default: the pinned ntc-templates)")
+    .option("--time-limit <ms>", "stop a parse that runs longer than this (a catastrophic regex)", (v) => Number(v))
+    .addHelpText("after", "\nExit codes: 0 parsed, 1 the template's Error action refused the input or the time limit stopped it, 3 bad input.")
+    .action(async (file: string, opts: { textfsm?: string; platform?: string; command?: string; templates?: string; timeLimit?: number }) => {
+      const { timeLimit, ...rest } = opts;
+      onExit(await parseCommand({ ...rest, file, ...(timeLimit !== undefined ? { timeLimitMs: timeLimit } : {}) }, processIo()));
     });
 
   program
@@ -140,7 +173,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
 
 /** Options shared by `run` and `capture`: what to audit, with which checks, and how to reach it. */
 function addSelectionOptions(command: Command): Command {
-  return command
+  return addTransportOptions(command)
     .option("-i, --inventory <file>", "inventory, YAML or CSV (see docs/inventory.md)")
     .option("-g, --group <names>", "only devices in these groups (repeatable, comma-separated)", collectList, [])
     .option("-d, --device <names>", "only these devices; * globs allowed (repeatable, comma-separated)", collectList, [])

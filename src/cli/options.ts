@@ -36,6 +36,7 @@ export interface RawRunOptions {
   loginRate?: string;
   maxLoginsPerCredential?: string;
   connectRetries?: string;
+  sshConfig?: string;
 }
 
 /** The audit request plus what only the CLI needs: report files, stdout, baseline, waivers, progress. */
@@ -59,6 +60,7 @@ export interface RunOptions extends AuditRequest {
  */
 export function addTransportOptions(command: Command): Command {
   return command
+    .option("--ssh-config <file>", "OpenSSH client config for HostName, Port, ProxyJump, timeouts and algorithms; 'none' reads none (default: ~/.ssh/config if it exists)")
     .option("--login-rate <rate>", "at most this many logins started per second across the run, e.g. 5, 0.5/s, 120/min (default: no limit)")
     .option("--max-logins-per-credential <n>", "at most this many logins in progress at once per user name, on top of --concurrency (default: no limit)")
     .option("--connect-retries <n>", "retry a connection refused, reset or timed out before authentication this many times, with backoff; a failed login is never retried", "0");
@@ -116,6 +118,7 @@ export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diag
       deviceTimeoutMs,
       progress: raw.progress,
       transport,
+      ...(raw.sshConfig ? { sshConfig: raw.sshConfig } : {}),
     },
   };
 }

@@ -12,6 +12,7 @@
 // so that problems only visible on the resolved host (a missing platform) are reported in the same pass.
 import type { CredentialRef, Device } from "./types.js";
 import { DEFAULT_CREDENTIAL_SET } from "./credential-sets.js";
+import { parseHop } from "../transport/ssh-config.js";
 import { defaultLists, withLegacy } from "../transport/algorithms.js";
 
 /** The fields a host, a group or `defaults` may set (as written in YAML, types not yet trusted). */
@@ -73,6 +74,19 @@ export function resolveHost(
       : credentialSets[DEFAULT_CREDENTIAL_SET]!,
     vars: mergeVars(layers),
   };
+  if (first(layers, "port", isPort) !== undefined) device.portGiven = true;
+  const jump = first(layers, "jump", isString);
+  if (jump !== undefined && jump.toLowerCase() !== "none") {
+    const hops = [];
+    for (const spec of jump.split(",").map((h) => h.trim())) {
+      const hop = parseHop(spec);
+      if (hop === undefined) problems.push(`jump: "${spec}" is not [user@]host[:port] (hops separated by commas, outermost first)`);
+      else hops.push({ host: hop.host, port: hop.port ?? DEFAULT_PORT, ...(hop.user !== undefined ? { username: hop.user } : {}) });
+    }
+    device.jumps = hops;
+  } else if (jump !== undefined) {
+    device.jumps = [];
+  }
   const legacy = first(layers, "legacy_algorithms", isStringList);
   if (legacy !== undefined) {
     for (const name of legacy) {

@@ -17,6 +17,8 @@ const inheritable = {
   vars: { type: "object" },
   /** Opt-in legacy SSH algorithms for old devices (docs/transport.md). */
   legacy_algorithms: names,
+  /** Jump hosts, ProxyJump syntax: "[user@]host[:port][,...]" outermost first, or "none" (docs/transport.md). */
+  jump: name,
 } as const;
 
 /** An entry may be left empty (`fw-001:`) to take everything from its groups and defaults. */

@@ -30,6 +30,10 @@ export interface Device {
   /** Explicit upgrade path (releases to boot, in order) when the inventory gives one. */
   upgradePath?: string[];
   credentials: CredentialRef;
+  /** True when the inventory set the port (defaults, a group or the host); otherwise ssh_config's Port may apply. */
+  portGiven?: boolean;
+  /** Jump hosts (inventory `jump`, ProxyJump syntax), outermost first. */
+  jumps?: { host: string; port: number; username?: string }[];
   /** Legacy SSH algorithms this device may negotiate (opt-in; empty or absent: modern ones only). */
   legacyAlgorithms?: string[];
   /** Free-form variables from defaults/groups/host (check parameters, site, ...). */

@@ -1,5 +1,7 @@
 // The result model: the one contract between "evaluate" and "report". Every report format is a pure
-// function of a RunReport, and report.json is a RunReport serialised. This file imports nothing.
+// function of a RunReport, and report.json is a RunReport serialised. This file imports nothing but the optics
+// inventory's types (./optics.ts), which is derived from it.
+import type { OpticsInventory } from "./optics.js";
 
 export const REPORT_SCHEMA_VERSION = "1.0";
 
@@ -45,11 +47,40 @@ export interface CheckResult {
   evidence: Evidence[];
   remediation?: string;
   /**
+   * Every item the check looked at (not only the failing ones), when the check declares an `inventory`: what a
+   * consolidated view across devices (the optics inventory) is built from. Absent for checks without one, and
+   * when the check could not read its data at all (then `reason` says why).
+   */
+  inventory?: CheckInventory;
+  /**
    * True when this result blocks the device under the run's gate (`--fail-on`). Absent while a check is being
    * evaluated (the check does not know the gate); set once by the runner, and by the loader for a report.json
    * written before the field existed. Every report reads it and none recomputes it.
    */
   blocks?: boolean;
+}
+
+/** How one item fared on one release of the upgrade path (or on the target, for checks not run per hop). */
+export interface ItemVerdict {
+  hop?: string;
+  /** pass: the item meets the check; fail: it does not; error: it could not be read or evaluated. */
+  status: "pass" | "fail" | "error";
+  /** Why, for fail and error: the finding's message. Device text inside: untrusted. */
+  message?: string;
+}
+
+/** One item a check evaluated: its key (a port), the fields the check records for it, its verdict per hop. */
+export interface InventoryItem {
+  key: string;
+  /** Named by the check (`inventory.fields`); null when the device did not report the value. Device text. */
+  fields: Record<string, string | null>;
+  verdicts: ItemVerdict[];
+}
+
+export interface CheckInventory {
+  /** What the items are, as the check names it (`optics`): reports group inventories by this name. */
+  name: string;
+  items: InventoryItem[];
 }
 
 /** A check result as a report holds it: the gate has been applied, so `blocks` is always there. */
@@ -122,4 +153,9 @@ export interface RunReport {
   summary: RunSummary;
   /** In inventory order. */
   devices: DeviceResult[];
+  /**
+   * The estate-wide optics inventory, derived from the devices' check inventories when report.json is written
+   * (src/report/optics.ts). Reporters recompute it from `devices`; it is in the file for other readers.
+   */
+  optics?: OpticsInventory;
 }

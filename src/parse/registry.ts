@@ -7,6 +7,7 @@ import { parseJson } from "./json.js";
 import { parseKeyValue } from "./key-value.js";
 import { parseRegex, regexOptionProblems, regexOptionsSchema, type RegexOptions } from "./regex.js";
 import { parseTable, tableOptionProblems, tableOptionsSchema, type TableOptions } from "./table.js";
+import { parseTextfsm, textfsmOptionProblems, textfsmOptionsSchema, type TextfsmOptions } from "./textfsm.js";
 import { ParseError, type Parser } from "./types.js";
 import { parseXml, xmlOptionsSchema } from "./xml.js";
 
@@ -35,6 +36,7 @@ const PARSERS: ReadonlyMap<string, Parser> = new Map<string, Parser>([
   ["regex", parseRegex],
   ["table", parseTable],
   ["text", parseText],
+  ["textfsm", parseTextfsm],
   ["xml", parseXml],
 ]);
 
@@ -52,6 +54,7 @@ export const parserOptionSchemas: Record<string, object> = {
   regex: regexOptionsSchema,
   table: tableOptionsSchema,
   text: NO_OPTIONS,
+  textfsm: textfsmOptionsSchema,
   xml: xmlOptionsSchema,
 };
 
@@ -62,6 +65,7 @@ export function parserOptionProblems(name: string, options: Record<string, unkno
   if (name === "regex") return regexOptionProblems(options as unknown as RegexOptions);
   if (name === "table") return tableOptionProblems(options as TableOptions);
   if (name === "key-value") return typeMapProblems(options.types as TypeMap | undefined, undefined);
+  if (name === "textfsm") return textfsmOptionProblems(options as unknown as TextfsmOptions);
   return [];
 }
 

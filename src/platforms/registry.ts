@@ -1,11 +1,17 @@
 // The platforms preflight can drive, by netmiko name: one line per plugin. The only place the core learns
 // which vendors exist; everything about a vendor lives in its folder (docs/architecture.md).
 import { aristaEos } from "./arista_eos/index.js";
+import { ciscoNxos } from "./cisco_nxos/index.js";
+import { juniperJunos } from "./juniper_junos/index.js";
+import { fortinet } from "./fortinet/index.js";
+import { frr } from "./frr/index.js";
+import { ciscoIos } from "./cisco_ios/index.js";
+import { ciscoXe } from "./cisco_xe/index.js";
 import { linux } from "./linux/index.js";
 import { paloaltoPanos } from "./paloalto_panos/index.js";
 import type { DemoFleet, ParserEntry, PlatformPlugin, VersionOrdering } from "./types.js";
 
-const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos];
+const PLUGINS: readonly PlatformPlugin[] = [paloaltoPanos, linux, aristaEos, ciscoNxos, juniperJunos, fortinet, frr, ciscoIos, ciscoXe];
 
 const BY_NAME: ReadonlyMap<string, PlatformPlugin> = new Map(PLUGINS.map((p) => [p.name, p]));
 

@@ -133,7 +133,7 @@ export interface PlatformPlugin extends PlatformProfile {
 }
 
 /** What a demo device must be classified as. */
-export type DemoOutcome = "ready" | "blocked" | "unreachable";
+export type DemoOutcome = "ready" | "blocked" | "unreachable" | "error";
 
 /** A deterministic simulated fleet whose every device's audit outcome is known in advance. */
 export interface DemoFleet {

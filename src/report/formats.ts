@@ -9,15 +9,16 @@ import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderJunit } from "./junit.js";
 import { renderMarkdown } from "./markdown.js";
+import { renderOpticsCsv } from "./optics-csv.js";
 import { renderSummary } from "./summary.js";
 
 export { loadReportFile } from "./load.js";
 
-export const FORMATS = ["json", "html", "junit", "csv", "md", "summary"] as const;
+export const FORMATS = ["json", "html", "junit", "csv", "optics-csv", "md", "summary"] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
 /** The formats written to files; "summary" is for the terminal. */
-export const FILE_FORMATS = ["json", "html", "junit", "csv", "md"] as const;
+export const FILE_FORMATS = ["json", "html", "junit", "csv", "optics-csv", "md"] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
 export const REPORT_FILE_NAMES: Record<FileFormat, string> = {
@@ -25,6 +26,7 @@ export const REPORT_FILE_NAMES: Record<FileFormat, string> = {
   html: "report.html",
   junit: "report.junit.xml",
   csv: "report.csv",
+  "optics-csv": "optics.csv",
   md: "report.md",
 };
 
@@ -52,6 +54,8 @@ export function renderReport(report: RunReport, format: ReportFormat, options: R
       return renderJunit(report);
     case "csv":
       return renderCsv(report);
+    case "optics-csv":
+      return renderOpticsCsv(report);
     case "md":
       return renderMarkdown(report, diff);
     case "summary":

@@ -155,3 +155,22 @@ export const HTML_TEXT = {
   interrupted: (yes: boolean): string => (yes ? "yes: unfinished devices are listed as not run" : "no"),
   notFromCapture: "live devices",
 } as const;
+
+/** Words of the optics inventory, in every format that shows it (HTML, CSV, `preflight optics`). */
+export const OPTICS_TEXT = {
+  verdict: { unsupported: "Unsupported", unknown: "Unknown", supported: "Supported" } as Record<string, string>,
+  verdictMeaning: {
+    unsupported: "not supported on at least one release of the device's upgrade path: replace before upgrading",
+    unknown: "the port could not be read or the optic does not identify itself: inspect it",
+    supported: "supported on every release of the device's upgrade path",
+  } as Record<string, string>,
+  list: { vendor: "Palo Alto list", local: "locally approved" } as Record<string, string>,
+  unidentified: "(not reported)",
+  unreadable: "(port unreadable)",
+  totals: (t: { optics: number; parts: number; devices: number; toReplace: number; unknown: number; supported: number }): string =>
+    `${t.optics} optic${t.optics === 1 ? "" : "s"} of ${t.parts} distinct part${t.parts === 1 ? "" : "s"} on ${t.devices} device${t.devices === 1 ? "" : "s"}: ` +
+    `${t.toReplace} to replace, ${t.unknown} unknown, ${t.supported} supported.`,
+  notInventoried: (n: number): string => `${n} device${n === 1 ? "" : "s"} could not be inventoried, so their optics are not counted:`,
+  filterCount: "Showing {shown} of {total} parts",
+  noOptics: "No optic is installed on the inventoried devices.",
+} as const;

@@ -16,6 +16,8 @@ import type { Severity } from "../model/result.js";
 import { platformPlugin } from "../platforms/registry.js";
 import type { PathPlanner } from "../platforms/types.js";
 import { KnownHosts } from "../transport/known-hosts.js";
+import { sessionOptionsFor, type TransportRequest } from "../transport/run-options.js";
+import { SshConfigError, SshConfigFile } from "../transport/ssh-config.js";
 import { InputError, type Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import type { DeviceArtifact } from "./artifact.js";
@@ -25,6 +27,10 @@ import { sshConnector } from "./ssh-connector.js";
 
 /** What to audit and how: the validated options of `run` and `capture`. */
 export interface AuditRequest {
+  /** Login pacing and retries (src/transport/run-options.ts), handed to every SSH session. */
+  transport?: TransportRequest;
+  /** OpenSSH client config: a file, "none", or absent for ~/.ssh/config when it exists (docs/transport.md). */
+  sshConfig?: string;
   /** Absent only when replaying a capture, which carries its own devices. */
   inventory?: string;
   fromCapture?: string;
@@ -118,10 +124,19 @@ export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv
     source = { kind: "replay", artifacts };
   } else {
     const secrets = await resolveAllSecrets(selection.selected, request.identity, env, problems);
+    let sshConfig: SshConfigFile | undefined;
+    try {
+      sshConfig = SshConfigFile.load(request.sshConfig);
+    } catch (err) {
+      if (!(err instanceof SshConfigError)) throw err;
+      problems.push({ file: request.sshConfig ?? "~/.ssh/config", line: 0, col: 0, message: err.message });
+    }
     source = {
       kind: "live",
       connect: sshConnector({
         secrets,
+        session: sessionOptionsFor(request.transport),
+        ...(sshConfig ? { sshConfig } : {}),
         knownHosts: new KnownHosts(request.knownHosts),
         acceptNewHostKeys: request.acceptNewHostKeys,
         timeouts: { connectMs: request.connectTimeoutMs, authMs: request.connectTimeoutMs, commandMs: request.commandTimeoutMs },

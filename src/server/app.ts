@@ -51,6 +51,7 @@ const CONTENT_TYPES: Record<FileFormat, string> = {
   junit: "application/xml; charset=utf-8",
   csv: "text/csv; charset=utf-8",
   md: "text/markdown; charset=utf-8",
+  "optics-csv": "text/csv; charset=utf-8",
 };
 
 /** RFC 9457 problem details. */

@@ -1,12 +1,13 @@
 // An interactive CLI session over SSH (ssh2): host key check against known_hosts, login, prompt learning, session
 // set-up, then one read-only command at a time with pager, echo and prompt handling.
+import type { Duplex } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import ssh2, { type CipherAlgorithm, type KexAlgorithm, type MacAlgorithm, type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type KeyboardInteractiveCallback, type NextAuthHandler, type Prompt, type ServerHostKeyAlgorithm } from "ssh2";
 import type { Secrets } from "../inventory/types.js";
 import type { PlatformProfile } from "../platforms/types.js";
 import { commandOutput, matchingLine, toPlainText } from "./cli-output.js";
 import { runAgent } from "./agent.js";
-import { defaultLists, legacyInUse, withLegacy, type Negotiated } from "./algorithms.js";
+import { defaultLists, legacyInUse, withLegacy, type AlgorithmLists, type Negotiated } from "./algorithms.js";
 import { PrivateKeyError, privateKeyFor } from "./private-key.js";
 import { fingerprintSha256, HostKeyConflict, hostKeyAlgorithmsFor, keyTypeOf, type KnownHosts } from "./known-hosts.js";
 import type { LoginGate } from "./login-gate.js";
@@ -19,6 +20,18 @@ export interface SshTarget {
   name: string;
   host: string;
   port: number;
+  /**
+   * Jump hosts (ProxyJump), outermost first: preflight logs in to each with the device's credentials (the hop's
+   * own username when it names one), verifies its host key against known_hosts like the device's, and opens the
+   * next hop through it (direct-tcpip, ssh2's forwardOut) as the next connection's socket.
+   */
+  jumps?: readonly JumpTarget[];
+}
+
+export interface JumpTarget {
+  host: string;
+  port: number;
+  username?: string;
 }
 
 export interface SshSessionOptions {
@@ -40,6 +53,10 @@ export interface SshSessionOptions {
   loginGate?: LoginGate;
   /** Transport failures before authentication are tried again this many times (default 0); auth failures never. */
   connectRetries?: number;
+  /** Algorithm lists set by ssh_config (KexAlgorithms, Ciphers, ...), in place of the defaults; legacy opt-ins still apply. */
+  algorithms?: Partial<AlgorithmLists>;
+  /** ssh_config ServerAliveInterval: a keepalive request after this much silence (ssh2 keepaliveInterval). */
+  keepaliveIntervalMs?: number;
   /** Wait before the first retry; it doubles for each further one (±25% jitter, at most 30 s). Default 1000 ms. */
   retryBackoffMs?: number;
 }
@@ -111,7 +128,7 @@ async function connectWithRetries(target: SshTarget, secrets: Secrets, options: 
     });
     let failure: SessionError;
     try {
-      return { client: await connectClient(target, secrets, options, where), attempts };
+      return { client: await connectThroughJumps(target, secrets, options, where), attempts };
     } catch (err) {
       failure = err instanceof SessionError ? err : new SessionError("protocol", `${where}: ${String(err)}`);
     } finally {
@@ -154,10 +171,55 @@ function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
   });
 }
 
+/**
+ * The device's connection, through its jump hosts when it has any. One connection per hop per device: a hop's
+ * connection ends when the device's closes.
+ */
+async function connectThroughJumps(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string): Promise<Client> {
+  const jumps = target.jumps ?? [];
+  if (jumps.length === 0) return connectClient(target, secrets, options, where);
+  const hops: Client[] = [];
+  const closeHops = (): void => {
+    for (const hop of hops.reverse()) hop.destroy();
+  };
+  let sock: Duplex | undefined;
+  try {
+    for (const [i, jump] of jumps.entries()) {
+      const hopWhere = `${target.name}: jump host ${i + 1} of ${jumps.length} (${jump.host}:${jump.port})`;
+      const hopTarget: SshTarget = { name: `${target.name}: jump host ${jump.host}:${jump.port}`, host: jump.host, port: jump.port };
+      const hopSecrets: Secrets = jump.username === undefined ? secrets : { ...secrets, username: jump.username };
+      // Legacy algorithms are opted in for the device, not for the bastions in front of it.
+      const { algorithms: _deviceLists, ...hopOptions } = options;
+      const hop = await connectClient(hopTarget, hopSecrets, { ...hopOptions, legacyAlgorithms: [] }, hopWhere, sock);
+      hops.push(hop);
+      const next = jumps[i + 1] ?? target;
+      sock = await forwardOut(hop, next.host, next.port, hopWhere, options.timeouts.connectMs);
+    }
+    const client = await connectClient(target, secrets, options, where, sock);
+    client.once("close", closeHops);
+    return client;
+  } catch (err) {
+    closeHops();
+    throw err;
+  }
+}
+
+function forwardOut(client: Client, host: string, port: number, where: string, timeoutMs: number): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new SessionError("connect-timeout", `${where}: no forwarded connection to ${host}:${port} within ${timeoutMs} ms`, { retryable: true })), timeoutMs);
+    client.forwardOut("127.0.0.1", 0, host, port, (err, channel) => {
+      clearTimeout(timer);
+      // sshd refuses direct-tcpip when the target refuses the connection, or when AllowTcpForwarding is off.
+      if (err) reject(new SessionError("connect-refused", `${where}: cannot open a connection to ${host}:${port} through it: ${err.message}`, { retryable: true }));
+      else resolve(channel);
+    });
+  });
+}
+
 // What each connection negotiated (ssh2's "handshake" event), read when the session is built.
 const negotiatedBy = new WeakMap<Client, Negotiated>();
 
-function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string): Promise<Client> {
+function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionOptions, where: string, sock?: Duplex): Promise<Client> {
   return new Promise((resolve, reject) => {
     const client = new SshClient();
     const { connectMs, authMs } = options.timeouts;
@@ -208,9 +270,9 @@ function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionO
     void buildConfig(target, secrets, options, where, (err) => (cause = err), giveUp)
       .then((config) => {
         if (settled) return;
-        client.connect(config);
+        client.connect(sock === undefined ? config : { ...config, sock });
         // An interactive CLI exchanges many small packets; Nagle's algorithm would hold each for the peer's ACK.
-        client.setNoDelay(true);
+        if (sock === undefined) client.setNoDelay(true);
       })
       .catch((err: unknown) => finish(err instanceof SessionError ? err : new SessionError("protocol", `${where}: ${String(err)}`)));
   });
@@ -225,7 +287,7 @@ async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSess
   const known = await options.knownHosts.knownKeyTypes(target.host, target.port);
   // Like OpenSSH, ask first for the key types known_hosts already holds, so a host known by its ECDSA key is not
   // reported as changed because it also offers Ed25519.
-  const lists = withLegacy(defaultLists(), options.legacyAlgorithms ?? []);
+  const lists = withLegacy({ ...defaultLists(), ...options.algorithms }, options.legacyAlgorithms ?? []);
   const preferred = known.flatMap(hostKeyAlgorithmsFor).filter((a): a is ServerHostKeyAlgorithm => (KNOWN_HOST_KEY_ALGORITHMS as string[]).includes(a) && lists.serverHostKey.includes(a));
   return {
     host: target.host,
@@ -233,6 +295,7 @@ async function buildConfig(target: SshTarget, secrets: Secrets, options: SshSess
     username: secrets.username,
     // Our own timers distinguish connect and auth timeouts; this is ssh2's backstop for the same total.
     readyTimeout: options.timeouts.connectMs + options.timeouts.authMs,
+    ...(options.keepaliveIntervalMs ? { keepaliveInterval: options.keepaliveIntervalMs } : {}),
     // Always explicit lists: legacy algorithms (ssh-rsa's SHA-1 signature included) only when opted in.
     algorithms: {
       kex: lists.kex as KexAlgorithm[],

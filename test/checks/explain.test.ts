@@ -24,7 +24,7 @@ describe("explainCheck", () => {
     ]);
     expect(lines).toContain("    $phy: show system state filter-pretty sys.s*.p*.phy   (parser panos-phy)");
     expect(lines).toContain("    approved: data/transceivers.local.yaml   (optional: read as empty when absent)");
-    expect(lines).toContain("      source: Key Specifications for Palo Alto Networks Interfaces and Transceivers (datasheet)");
+    expect(lines).toContain("      source: Palo Alto Networks transceiver SKUs, matched on the EEPROM pair genuine optics report");
     expect(lines).toContain("      retrieved: 2026-11-22");
     expect(lines).toContain("  a target version (--target-version or target_version in the inventory); without one the check is error");
     expect(lines).toContain("  only the items where");
@@ -114,7 +114,7 @@ describe("explainCommand", () => {
   it("prints the explanation with the built-in check's test cases and exits 0", async () => {
     const io = sink();
     expect(await explainCommand("panos-transceivers-supported", { ...io, cwd: packagePath() })).toBe(0);
-    expect(io.out()).toContain("Test cases\n  checks/paloalto_panos/tests/panos-transceivers-supported.yaml\n    - OEM optics only pass  →  pass\n");
+    expect(io.out()).toContain("Test cases\n  checks/paloalto_panos/tests/panos-transceivers-supported.yaml\n    - a Palo Alto-supplied SFP+ as a real firewall prints it (OEM, PAN-SFP-PLUS-SR, no serial) passes  →  pass\n");
     expect(io.err()).toBe("");
   });
 

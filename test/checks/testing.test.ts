@@ -143,7 +143,7 @@ cases:
       '4: "inof" is not a gather name of site-hostname (did you mean "info"?); outputs are given by gather name: info',
       '6: duplicate case name "one" (first at line 3): names must be unique so a failure points at one case',
       expect.stringMatching(/^7: output file "fixtures\/nope.txt" cannot be read: ENOENT/),
-      '10: unknown platform "panos" (did you mean "paloalto_panos"?); known: paloalto_panos, linux, arista_eos',
+      '10: unknown platform "panos" (did you mean "paloalto_panos"?); known: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe',
       expect.stringMatching(/^13: "10.2.x" is not a paloalto_panos version: /),
       '14: upgrade_path ends with "10.2.0" but target_version is "10.2.x": the target is the last release booted',
       '15: a check that ends "pass" has no findings: remove expect.findings or expect fail, warn or error',

@@ -14,7 +14,7 @@ import { withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/s
 import type { SimFleet } from "../../src/simulator/types.js";
 
 const CREDS = { username: "audit", password: "output-Pa55" };
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "A1" } };
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "A1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "B2" } };
 
 

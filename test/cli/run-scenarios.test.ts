@@ -15,7 +15,7 @@ import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
 import { withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/suite/index.js";
 
 const CREDS = { username: "audit", password: "cli-test-Pa55word" };
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "FS1" } };
 
 

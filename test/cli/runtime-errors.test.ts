@@ -15,7 +15,8 @@ import { panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/s
 import { withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/suite/index.js";
 
 const CREDS = { username: "audit", password: "runtime-Err0r-pw" };
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };
+// A Palo Alto-supplied optic as the device reports it (vendor-name OEM, the PAN SKU as part number: PR #111 capture).
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "FS1" } };
 
 // abs() of the hostname: compiles (so validation passes) and throws only when evaluated on a device's data.

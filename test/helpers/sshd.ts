@@ -58,6 +58,13 @@ export interface Sshd {
   stop(): Promise<void>;
 }
 
+/**
+ * sshd runs every command through the user's login shell, and bash sources ~/.bashrc when sshd starts it at level 1:
+ * a slow or broken .bashrc on the machine (seen: a pyenv init waiting 60 s on a stale lock) stalls every login.
+ * Starting the session at SHLVL=1 makes bash a nested shell, which skips .bashrc. Every test sshd_config carries it.
+ */
+export const SKIP_BASHRC = "SetEnv SHLVL=1";
+
 export interface SshdOptions {
   /** Folder for this daemon's keys, config and pid file (one per daemon). */
   dir: string;
@@ -94,6 +101,7 @@ export async function startSshd(options: SshdOptions): Promise<Sshd> {
     "MaxSessions 100",
     "PrintMotd no",
     "PrintLastLog no",
+    SKIP_BASHRC,
   ];
   await writeFile(join(options.dir, "sshd_config"), `${config.join("\n")}\n`);
   // sshd's privilege-separation directory lives on a tmpfs that starts empty.

@@ -11,7 +11,7 @@ import { panos } from "../../src/platforms/paloalto_panos/profile.js";
 import { KnownHosts } from "../../src/transport/known-hosts.js";
 import { openSshSession, type SshSessionOptions } from "../../src/transport/ssh-session.js";
 import { SessionError } from "../../src/transport/types.js";
-import { freePort, keygen, stopDaemon, waitForPort } from "../helpers/sshd.js";
+import { freePort, keygen, SKIP_BASHRC, stopDaemon, waitForPort } from "../helpers/sshd.js";
 
 const SSHD = "/usr/sbin/sshd";
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -70,6 +70,7 @@ describe.skipIf(!haveSshd)("OpenSSH interop", () => {
       "MaxSessions 100",
       "PrintMotd no",
       "PrintLastLog no",
+      SKIP_BASHRC,
       "LogLevel ERROR",
       `ForceCommand "${process.execPath}" "${SHELL}" "${CAPTURE}" "${PHY}"`,
     ].join("\n");

@@ -30,7 +30,7 @@ describe("CSV inventory", () => {
 
   it("accepts the required columns alone, in any order and case, with a BOM, comments and blank rows", () => {
     const text = "\uFEFFPlatform,Host,Name,tags\n# exported 2024-05-01\nPALO,x,y,\n,,,\n";
-    expect(problems(text)).toEqual(['cmdb.csv:3:1: unknown platform "PALO"; supported: paloalto_panos, linux, arista_eos']);
+    expect(problems(text)).toEqual(['cmdb.csv:3:1: unknown platform "PALO"; supported: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe']);
     const ok = parseCsvInventory("platform,host,name,tags\npaloalto_panos,10.1.1.1,fw-1,edge;pci\n\n,,,\n", "cmdb.csv");
     expect(ok.diagnostics).toEqual([]);
     expect(ok.inventory!.devices).toMatchObject([{ name: "fw-1", host: "10.1.1.1", port: 22, tags: ["edge", "pci"], groups: [] }]);
@@ -64,7 +64,7 @@ describe("CSV inventory", () => {
       "cmdb.csv:4:6: empty host: every device needs a host",
       'cmdb.csv:4:7: bad port "abc": expected a port number from 1 to 65535',
       'cmdb.csv:5:15: bad port "70000": expected a port number from 1 to 65535',
-      'cmdb.csv:5:21: unknown platform "paloalto-panos" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos',
+      'cmdb.csv:5:21: unknown platform "paloalto-panos" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe',
       'cmdb.csv:6:1: duplicate device "fw-1" (first defined at line 2)',
       "cmdb.csv:6:20: empty platform: every device needs a platform",
       "cmdb.csv:6:21: row has 5 fields but the header has 4",
@@ -73,7 +73,7 @@ describe("CSV inventory", () => {
 
   it("counts lines across quoted cells that span lines", () => {
     const text = 'name,host,platform\n"fw\n1",10.0.0.1,paloalto_panos\nfw-2,10.0.0.2,junos\n';
-    expect(problems(text)).toEqual(['cmdb.csv:4:15: unknown platform "junos"; supported: paloalto_panos, linux, arista_eos']);
+    expect(problems(text)).toEqual(['cmdb.csv:4:15: unknown platform "junos" (did you mean "juniper_junos"?); supported: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe']);
   });
 
   it("reports malformed CSV with its line", () => {

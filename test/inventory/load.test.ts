@@ -61,7 +61,7 @@ describe("validateInventoryFile", () => {
     expect((await validateInventoryFile(bad)).map((d) => `${d.line}:${d.col}: ${d.message}`)).toEqual([
       "2:6: empty host: every device needs a host",
       '3:1: duplicate device "fw-1" (first defined at line 2)',
-      '3:15: unknown platform "panos" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos',
+      '3:15: unknown platform "panos" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe',
     ]);
   });
 });

@@ -214,13 +214,13 @@ describe("YAML inventory diagnostics", () => {
 
   it("reports every problem at once, in file order, at the exact line and column", () => {
     expect(all).toEqual([
-      'inv.yaml:3:3: defaults.target_versoin: unknown key "target_versoin" (did you mean "target_version"?); expected one of: platform, port, credentials, target_version, upgrade_path, tags, vars',
+      'inv.yaml:3:3: defaults.target_versoin: unknown key "target_versoin" (did you mean "target_version"?); expected one of: platform, port, credentials, target_version, upgrade_path, tags, vars, legacy_algorithms, jump',
       "inv.yaml:5:34: credentials.lab.password: credentials are not stored in the inventory: put the password in an environment variable and reference it with password_env",
       "inv.yaml:8:22: groups.global.groups[0]: group cycle emea -> global -> emea: a group cannot be its own parent",
       'inv.yaml:9:19: groups.dc1.groups[0]: unknown group "emae" (did you mean "emea"?)',
       'inv.yaml:9:39: groups.dc1.credentials: unknown credential set "labb" (did you mean "lab"?); defined: default, lab',
       "inv.yaml:11:35: hosts.fw-001.port: expected a port number from 1 to 65535, found 70000",
-      'inv.yaml:12:23: hosts.fw-002.platform: unknown platform "paloalto_panoss" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos',
+      'inv.yaml:12:23: hosts.fw-002.platform: unknown platform "paloalto_panoss" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe',
       "inv.yaml:12:46: hosts.fw-002.port: expected a whole number, found a string",
       'inv.yaml:13:3: hosts: duplicate host "fw-001" (first defined at line 11)',
       'inv.yaml:14:29: hosts.fw-003.target_version: expected a string, found a number: put the release in quotes ("10.2"), YAML reads an unquoted 10.2 as the number 10.2 and 11.0 as 11',
@@ -318,7 +318,7 @@ hosts:
 
   it("suggests the platform for a short name", () => {
     expect(problems("hosts:\n  fw-1: { platform: panos }\n")).toEqual([
-      'inv.yaml:2:21: hosts.fw-1.platform: unknown platform "panos" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos',
+      'inv.yaml:2:21: hosts.fw-1.platform: unknown platform "panos" (did you mean "paloalto_panos"?); supported: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe',
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { renderCsv } from "../../src/report/csv.js";
 import { FILE_FORMATS, FORMATS, REPORT_FILE_NAMES, loadReportFile, renderReport } from "../../src/report/formats.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderJson } from "../../src/report/json.js";
+import { withOptics } from "../../src/report/optics.js";
 import { renderJunit } from "../../src/report/junit.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { renderSummary } from "../../src/report/summary.js";
@@ -27,7 +28,7 @@ afterEach(async () => {
 describe("renderReport", () => {
   it("renders each format with its renderer", () => {
     const r = sampleReport();
-    expect(FORMATS).toEqual(["json", "html", "junit", "csv", "md", "summary"]);
+    expect(FORMATS).toEqual(["json", "html", "junit", "csv", "optics-csv", "md", "summary"]);
     expect(renderReport(r, "json")).toBe(renderJson(r));
     expect(renderReport(r, "html")).toBe(renderHtml(r));
     expect(renderReport(r, "junit")).toBe(renderJunit(r));
@@ -57,7 +58,7 @@ describe("writeReports", () => {
   it("writes every file format under its documented name", async () => {
     const paths = await writeReports(sampleReport(), dir, [...FILE_FORMATS]);
     expect(paths).toEqual(FILE_FORMATS.map((f) => join(dir, REPORT_FILE_NAMES[f])));
-    expect((await readdir(dir)).sort()).toEqual(["report.csv", "report.html", "report.json", "report.junit.xml", "report.md"]);
+    expect((await readdir(dir)).sort()).toEqual(["optics.csv", "report.csv", "report.html", "report.json", "report.junit.xml", "report.md"]);
     expect(await readFile(join(dir, "report.junit.xml"), "utf8")).toBe(renderJunit(sampleReport()));
   });
 
@@ -73,7 +74,7 @@ describe("loadReportFile", () => {
     const path = join(dir, "report.json");
     await writeFile(path, renderJson(sampleReport()));
     const loaded = loadReportFile(path);
-    expect(loaded).toEqual(sampleReport());
+    expect(loaded).toEqual(withOptics(sampleReport()));
     expect(renderReport(loaded, "html")).toBe(renderHtml(sampleReport()));
   });
 

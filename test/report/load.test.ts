@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FILE_FORMATS, renderReport } from "../../src/report/formats.js";
 import { renderJson } from "../../src/report/json.js";
+import { withOptics } from "../../src/report/optics.js";
 import { loadReportFile } from "../../src/report/load.js";
 import { validateReport } from "../../src/report/validate-report.js";
 import { sampleReport } from "./sample-report.js";
@@ -37,7 +38,7 @@ describe("loadReportFile and `blocks`", () => {
     const path = join(dir, "old.json");
     await writeFile(path, olderReportJson());
     const loaded = loadReportFile(path);
-    expect(loaded).toEqual(sampleReport());
+    expect(loaded).toEqual(withOptics(sampleReport()));
     const blocking = loaded.devices.flatMap((d) => d.checks.filter((c) => c.blocks).map((c) => `${d.name} ${c.id}`));
     expect(blocking).toEqual(["fw-dc1-edge-02 panos-transceivers-supported", "fw-dc1-edge-02 panos-panrepo-free-space", "fw-branch-09 panos-content-version-minimum"]);
     for (const format of [...FILE_FORMATS, "summary"] as const) expect(renderReport(loaded, format)).toBe(renderReport(sampleReport(), format));

@@ -5,6 +5,7 @@
 
 import { createHash } from "node:crypto";
 import {
+  type InventoryItem,
   CHECK_STATUSES,
   DEVICE_STATUSES,
   REPORT_SCHEMA_VERSION,
@@ -44,6 +45,15 @@ function check(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}
 }
 
 const PATH_10_2 = ["10.1.0", "10.2.0", "10.2.4-h4"];
+
+/** One optic of a check's inventory, with its verdict on each hop of the path (pass unless listed as failing). */
+function optic(key: string, vendor: string | null, part: string | null, sku: string | null, failOn: string[] = [], extra: Record<string, string | null> = {}, hops = PATH_10_2): InventoryItem {
+  return {
+    key,
+    fields: { vendor, part, revision: "B4", serial: null, form: "SFP", transceiver: "10000B-SR", media: "SFP-Plus-Fiber", sku, list: sku ? "vendor" : null, error: null, ...extra },
+    verdicts: hops.map((hop) => (failOn.includes(hop) ? { hop, status: "fail" as const, message: `${key}: ${vendor ?? "(no vendor name)"} ${part ?? "(no part number)"} is not a supported optic for PAN-OS ${hop}` } : { hop, status: "pass" as const })),
+  };
+}
 
 const PHY_OUTPUT = `sys.s1.p21.phy: {
   'link-partner': { },
@@ -125,7 +135,12 @@ const DEVICES: DeviceResult[] = [
     "10.10.1.1",
     "ready",
     { hostname: "fw-dc1-edge-01", model: "PA-3220", serial: "013201001234", softwareVersion: "10.1.11-h1", "ha-mode": "active-passive" },
-    ALL_PASS(),
+    [
+      check("panos-transceivers-supported", "pass", {
+        inventory: { name: "optics", items: [optic("ethernet1/17", "OEM", "PAN-SFP-PLUS-SR", "PAN-SFP-PLUS-SR"), optic("ethernet1/18", "OEM", "PAN-SFP-PLUS-SR", "PAN-SFP-PLUS-SR")] },
+      }),
+      ...ALL_PASS().slice(1),
+    ],
     { durationMs: 8_412 },
   ),
   device(
@@ -153,6 +168,16 @@ const DEVICES: DeviceResult[] = [
         ],
         evidence: [{ command: "show system state filter-pretty sys.s1.p2*.phy", output: PHY_OUTPUT }],
         remediation: "Replace these optics with supported models, or remove them, before upgrading.",
+        inventory: {
+          name: "optics",
+          items: [
+            optic("ethernet1/20", "OEM", "PAN-SFP-PLUS-SR", "PAN-SFP-PLUS-SR"),
+            optic("ethernet1/21", "FINISAR CORP.", "FTLX8571D3BCL", null, ["10.2.0", "10.2.4-h4"]),
+            optic("ethernet1/22", "FS", "SFP-10GSR-85", null, PATH_10_2, { serial: HOSTILE_SCRIPT }),
+            optic("ethernet1/23", null, null, null, PATH_10_2, { revision: null, transceiver: null }),
+            optic(`ethernet1/24 ${HOSTILE_MARKUP}`, `=HYPERLINK("x") ${HOSTILE_MARKUP}`, "SFP-10G-SR", null, PATH_10_2),
+          ],
+        },
       }),
       check("panos-content-version-minimum", "pass"),
       check("panos-panrepo-free-space", "fail", {
@@ -185,7 +210,15 @@ const DEVICES: DeviceResult[] = [
     "error",
     { hostname: `fw-dc2-core-01 ${HOSTILE_MARKUP}`, model: "PA-5220", serial: "013401000077", softwareVersion: "10.1.9-h3" },
     [
-      check("panos-transceivers-supported", "pass"),
+      check("panos-transceivers-supported", "pass", {
+        inventory: {
+          name: "optics",
+          items: [
+            optic("ethernet1/21", "OEM", "PAN-QSFP-40GBASE-SR4", "PAN-QSFP-40GBASE-SR4", [], { form: "QSFPP", transceiver: "S dist,SN,M5", media: "QSFP-Plus-Fiber" }),
+            optic("ethernet1/5", "OEM", "PAN-SFP-PLUS-SR", "PAN-SFP-PLUS-SR"),
+          ],
+        },
+      }),
       check("panos-content-version-minimum", "pass"),
       check("panos-panrepo-free-space", "error", {
         reason: `could not parse the output of "show system disk-space": line 2 has 3 columns, expected 6`,

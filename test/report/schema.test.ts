@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CHECK_STATUSES, DEVICE_STATUSES, REPORT_SCHEMA_VERSION, SEVERITIES, type RunReport } from "../../src/model/result.js";
 import { renderJson } from "../../src/report/json.js";
+import { withOptics } from "../../src/report/optics.js";
 import { REPORT_SCHEMA_FILE, validateReport } from "../../src/report/validate-report.js";
 import { sampleReport } from "./sample-report.js";
 
@@ -29,7 +30,8 @@ describe("renderJson", () => {
     const text = renderJson(sampleReport());
     expect(text.endsWith("}\n")).toBe(true);
     expect(text.split("\n")[1]).toBe(`  "schemaVersion": "${REPORT_SCHEMA_VERSION}",`);
-    expect(JSON.parse(text)).toEqual(sampleReport());
+    // Losing nothing: the report as given, plus the optics inventory derived from its devices.
+    expect(JSON.parse(text)).toEqual(withOptics(sampleReport()));
   });
 
   it("validates against reports/report.schema.json", () => {

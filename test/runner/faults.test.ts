@@ -18,7 +18,7 @@ import type { Fault, SimDeviceSpec, SimFleet } from "../../src/simulator/types.j
 import { KnownHosts } from "../../src/transport/known-hosts.js";
 
 const CREDS = { username: "audit", password: "s3cret-Pa55" };
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "FS1" } };
 const COPPER: PortSpec = { slot: 1, port: 3, media: "CAT5" };
 

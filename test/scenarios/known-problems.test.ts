@@ -21,7 +21,7 @@ import { KnownHosts } from "../../src/transport/known-hosts.js";
 import { packagePath } from "../../src/util/package-root.js";
 
 const CREDS = { username: "audit", password: "suite-Pa55" };
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "A1" } };
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "A1" } };
 // Approved locally from PAN-OS 10.2.1 only (see the shadow copy below): refused by 10.2.0, accepted by 10.2.4-h4.
 const NEWER: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "ACME OPTICS", partNumber: "SFP-10G-NEW", serial: "N1" } };
 

@@ -13,7 +13,8 @@ import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 
 const CREDS = { username: "audit", password: "serve-test-Pa55word" };
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };
+// A Palo Alto-supplied optic as the device reports it (vendor-name OEM, the PAN SKU as part number: PR #111 capture).
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "FS1" } };
 
 let fleet: SimFleet;

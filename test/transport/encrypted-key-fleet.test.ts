@@ -18,7 +18,8 @@ import { privateKeyParses } from "../../src/transport/private-key.js";
 const DEVICES = 200;
 const CONCURRENCY = 100;
 const PASSPHRASE = "correct horse battery staple";
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };
+// A Palo Alto-supplied optic as the device reports it (vendor-name OEM, the PAN SKU as part number: PR #111 capture).
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
 
 let dir: string;
 let fleet: SimFleet;

@@ -17,7 +17,8 @@ import { stopDaemon } from "../helpers/sshd.js";
 
 const PASSPHRASE = "agent-held passphrase";
 const PASSWORD = "Pw-for-the-other-set";
-const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "FINISAR CORP.", partNumber: "FTLX8571D3BCL", serial: "OEM1" } };
+// A Palo Alto-supplied optic as the device reports it (vendor-name OEM, the PAN SKU as part number: PR #111 capture).
+const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
 const haveAgent = existsSync("/usr/bin/ssh-agent");
 
 let dir: string;

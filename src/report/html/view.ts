@@ -16,6 +16,8 @@ import { deviceRow, filterOptions, type DeviceRowView, type FilterOptionsView } 
 import { diffView, type DiffView } from "./diff.js";
 import { runMetaView, type RunMetaView } from "./run-meta.js";
 import { summaryView, type SummaryView } from "./summary.js";
+import { opticsView, type OpticsView } from "./optics.js";
+import { opticsInventory } from "../optics.js";
 
 /** A device as both its table row and its details section show it. */
 export type DeviceView = DeviceRowView & DeviceDetailView;
@@ -31,6 +33,8 @@ export type HtmlView = SummaryView &
     statusHeads: Labelled[];
     filterOptions: FilterOptionsView;
     devices: DeviceView[];
+    /** The optics inventory section, when a selected check records optics. */
+    optics: OpticsView | false;
     hasDiff: boolean;
     diff: DiffView | false;
     meta: RunMetaView;
@@ -62,6 +66,7 @@ export function buildHtmlView(report: RunReport, options: HtmlOptions = {}): Htm
     filterOptions: filterOptions(report),
     ...byCheckView(checks, anchors),
     devices: ordered.map((d) => ({ ...deviceRow(d, anchors.get(d) ?? ""), ...deviceDetail(d) })),
+    optics: opticsView(opticsInventory(report), report.devices, anchors),
     hasDiff: options.diff !== undefined,
     diff: options.diff === undefined ? false : diffView(options.diff, report.devices),
     meta: runMetaView(report),

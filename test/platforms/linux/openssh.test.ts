@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../../src/model/result.js";
 import { preflight } from "../../helpers/cli.js";
-import { freePort, keygen, stopDaemon, waitForPort } from "../../helpers/sshd.js";
+import { freePort, keygen, SKIP_BASHRC, stopDaemon, waitForPort } from "../../helpers/sshd.js";
 
 const SSHD = "/usr/sbin/sshd";
 const haveSshd = existsSync(SSHD) && existsSync("/bin/bash");
@@ -49,6 +49,7 @@ describe.skipIf(!haveSshd)("linux over OpenSSH", () => {
       "UsePAM no",
       "PrintMotd no",
       "PrintLastLog no",
+      SKIP_BASHRC,
       "LogLevel ERROR",
       // A real interactive bash with the default Debian prompt and no rc files (their contents vary by machine).
       "ForceCommand PS1='\\u@\\h:\\w\\$ ' exec /bin/bash --norc --noprofile -i",

@@ -13,11 +13,14 @@ interface OemPair {
   vendor: string;
   part: string;
   confidence: string;
+  source?: string;
 }
 interface Part {
   sku: string;
+  form?: string;
   description: string;
   min_panos?: string;
+  models?: string[];
   oem: OemPair[];
 }
 interface OpticsData {
@@ -45,13 +48,16 @@ describe.each(["transceivers.yaml", "transceivers.local.yaml"])("%s", (name) => 
     const skus = data.parts.map((p) => p.sku);
     expect(new Set(skus).size).toBe(skus.length);
     for (const part of data.parts) {
-      expect(Object.keys(part).every((k) => ["sku", "description", "min_panos", "oem"].includes(k)), part.sku).toBe(true);
+      expect(Object.keys(part).every((k) => ["sku", "form", "description", "min_panos", "models", "oem"].includes(k)), part.sku).toBe(true);
+      if (part.models !== undefined) expect(part.models.every((m) => typeof m === "string" && m.trim() === m && m !== ""), part.sku).toBe(true);
       expect(part.description, part.sku).toMatch(/\S/);
       if (part.min_panos !== undefined) expect(() => parsePanosVersion(part.min_panos as string), part.sku).not.toThrow();
       expect(part.oem.length, part.sku).toBeGreaterThan(0);
       for (const pair of part.oem) {
-        expect(Object.keys(pair).sort()).toEqual(["confidence", "part", "vendor"]);
-        expect(["observed", "datasheet", "unverified"]).toContain(pair.confidence);
+        expect(Object.keys(pair).every((k) => ["confidence", "part", "vendor", "source"].includes(k))).toBe(true);
+        expect(["observed", "datasheet", "convention", "unverified"]).toContain(pair.confidence);
+        // A claim stronger than "unverified" names where it comes from.
+        if (pair.confidence !== "unverified") expect(pair.source, part.sku).toMatch(/\S/);
         expect(pair.vendor).toBe(pair.vendor.trim());
         expect(pair.part).toBe(pair.part.trim());
       }
@@ -63,22 +69,27 @@ describe("transceivers.yaml content", () => {
   const data = load("transceivers.yaml");
   const pairs = data.parts.flatMap((p) => p.oem.map((o) => ({ sku: p.sku, key: `${norm(o.vendor)}|${norm(o.part)}` })));
 
-  it("carries the required OEM pairs under their SKUs", () => {
-    expect(pairs.map((p) => [p.sku, p.key])).toEqual(
-      expect.arrayContaining([
-        ["PAN-SFP-PLUS-SR", "finisar corp.|ftlx8571d3bcl"],
-        ["PAN-SFP-PLUS-LR", "finisar corp.|ftlx1471d3bcl"],
-        ["PAN-SFP-SX", "finisar corp.|ftlf8519p3bnl"],
-        ["PAN-SFP-LX", "finisar corp.|ftlf1318p3btl"],
-      ]),
-    );
+  it("carries the pair a real Palo Alto-supplied optic reports (PR #111 capture) as observed, and no unsourced vendor-made pair", () => {
+    const observed = data.parts.flatMap((p) => p.oem.filter((o) => o.confidence === "observed").map((o) => [p.sku, o.vendor, o.part]));
+    expect(observed).toEqual([["PAN-SFP-PLUS-SR", "OEM", "PAN-SFP-PLUS-SR"]]);
+    // Every pair follows the observed convention (vendor OEM, part = the SKU) unless a source shows otherwise.
+    for (const part of data.parts) for (const o of part.oem) if (o.vendor !== "OEM") expect(o.source, `${part.sku}: ${o.vendor} ${o.part}`).toMatch(/\S/);
+  });
+
+  it("covers every transceiver family: SFP, copper SFP, SFP+, SFP28, QSFP+, QSFP28, DAC and AOC", () => {
+    const forms = new Set(data.parts.map((p) => p.form));
+    for (const form of ["SFP", "SFP (copper)", "SFP+", "SFP28", "QSFP+", "QSFP28", "SFP+ DAC", "QSFP+ AOC"]) expect(forms).toContain(form);
+  });
+
+  it("does not list the real FINISAR QSFP+ that the PR #111 tests classify as not Palo Alto-supplied", () => {
+    expect(pairs.map((p) => p.key)).not.toContain("finisar corp|fcbn410qb1c10");
   });
 
   it("maps each EEPROM pair to one SKU only", () => {
     expect(new Set(pairs.map((p) => p.key)).size).toBe(pairs.length);
   });
 
-  it("matches the padded EEPROM fields of the phy fixture after trimming, and not the third-party optic", () => {
+  it("matches the padded EEPROM fields of the phy fixture after trimming, and not the generic OEM optic", () => {
     const known = new Set(pairs.map((p) => p.key));
     const ports = parsePanosPhy(fixture("paloalto_panos/show_system_state_filter-pretty_sys.s.p.phy/written-by-preflight__mixed-ports.txt")) as PhyPort[];
     const verdicts = ports

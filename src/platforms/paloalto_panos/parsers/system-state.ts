@@ -1,9 +1,13 @@
 // Parser for PAN-OS `show system state filter X` and `show system state filter-pretty X`.
 //
-// The dump is a sequence of top-level entries `some.key.path: VALUE`. A value is a brace map with quoted
-// keys (`{ 'mtu': 1500, }`), a bracket list (`[ {...}, {...}, ]`), a quoted string, or an UNQUOTED scalar
-// that runs to the next `,`, `}`, `]` or end of line and may hold spaces, slashes, colons and dots
-// (`b4:0c:25:ea:00:40`, `/opt/panrepo`, `FINISAR CORP.   `). Trailing commas are normal. No library
+// The dump is a sequence of top-level entries `some.key.path: VALUE`, one per line (`show system state filter`)
+// or spread over indented lines (`filter-pretty`). A value is a brace map with quoted keys
+// (`{ 'mtu': 1500, }`), a bracket list (`[ {...}, {...}, ]`), a quoted string, or an UNQUOTED scalar that may
+// hold spaces, slashes, colons, dots, units and even commas (`b4:0c:25:ea:00:40`, `/opt/panrepo`,
+// `FINISAR CORP.   `, `0.00 mW`, `1970-01-01 08:00:00`, and a real QSFP+ transceiver code `S dist,SN,M5`).
+// An unquoted scalar ends at `}`, `]`, the end of the line, or a comma that is followed by the next quoted
+// key, a bracket, the end of the line or the end of the output: a comma followed by anything else is part of
+// the value. In a list, every comma separates items. Trailing commas are normal; a missing comma at a line end is tolerated. No library
 // reads this format, so it is a hand-written single-pass scanner: linear in the input, no regex
 // backtracking, no intermediate token array: a 5 MB dump of 12 000 ports parses in a fraction of a second.
 import { ParseError, type Parser } from "../../../parse/types.js";
@@ -151,7 +155,7 @@ function readBareTopLevelScalar(s: Scanner): StateValue {
   return scalar(s, start, end);
 }
 
-function readValue(s: Scanner, depth: number): StateValue {
+function readValue(s: Scanner, depth: number, inList = false): StateValue {
   if (depth > MAX_DEPTH) s.fail(`nesting deeper than ${MAX_DEPTH} levels`);
   s.skipSpace();
   const c = s.peek();
@@ -159,10 +163,12 @@ function readValue(s: Scanner, depth: number): StateValue {
   if (c === CH_LBRACKET) return readList(s, depth + 1);
   if (c === CH_QUOTE || c === CH_DQUOTE) return readQuoted(s);
   if (c === -1) s.fail("value expected, found end of output");
+  // An EEPROM field of blanks prints as nothing (`'vendor-name': ,`): in a map that is an empty value.
+  if (!inList && (c === CH_COMMA || c === CH_RBRACE)) return "";
   if (c === CH_COMMA || c === CH_RBRACE || c === CH_RBRACKET) {
     s.fail(`value expected, found ${s.describe()}`);
   }
-  return readScalar(s);
+  return readScalar(s, inList);
 }
 
 function readMap(s: Scanner, depth: number): StateMap {
@@ -199,7 +205,7 @@ function readList(s: Scanner, depth: number): StateValue[] {
       return list;
     }
     if (c === -1) s.fail("unterminated list: no closing \"]\" for the \"[\" opened here", open);
-    list.push(readValue(s, depth));
+    list.push(readValue(s, depth, true));
     endOfItem(s, CH_RBRACKET, open, "list");
   }
 }
@@ -207,6 +213,7 @@ function readList(s: Scanner, depth: number): StateValue[] {
 // After an item: a comma, or directly the closing bracket; anything else means the output is not
 // what we think it is, and guessing would hide that.
 function endOfItem(s: Scanner, close: number, open: number, what: string): void {
+  const before = s.pos;
   s.skipSpace();
   const c = s.peek();
   if (c === CH_COMMA) {
@@ -214,6 +221,9 @@ function endOfItem(s: Scanner, close: number, open: number, what: string): void 
     return;
   }
   if (c === close) return;
+  // A line break between two items stands for the comma some releases leave out at the end of a line.
+  const brokeLine = s.text.slice(before, s.pos).includes("\n");
+  if (brokeLine && (c === CH_QUOTE || c === CH_DQUOTE || (close === CH_RBRACKET && (c === CH_LBRACE || c === CH_LBRACKET)))) return;
   if (c === -1) {
     const bracket = close === CH_RBRACE ? "}" : "]";
     s.fail(`unterminated ${what}: no closing "${bracket}" for the one opened here`, open);
@@ -247,16 +257,29 @@ function readQuoted(s: Scanner): string {
   return s.fail("unterminated quoted string", open);
 }
 
-function readScalar(s: Scanner): StateValue {
+// In a list every comma separates items (`[ 1, 2, ]`); in a map a comma ends the value only where the next
+// key or the end of the block follows (see the file header).
+function readScalar(s: Scanner, inList: boolean): StateValue {
   const { text } = s;
   const start = s.pos;
   while (s.pos < text.length) {
     const c = text.charCodeAt(s.pos);
-    if (c === CH_COMMA || c === CH_RBRACE || c === CH_RBRACKET || c === CH_LF || c === CH_CR) break;
+    if (c === CH_RBRACE || c === CH_RBRACKET || c === CH_LF || c === CH_CR) break;
+    if (c === CH_COMMA && (inList || commaEndsScalar(text, s.pos + 1))) break;
     if (c === CH_LBRACE || c === CH_LBRACKET) s.fail(`unexpected "${text[s.pos]}" inside a scalar value`);
     s.pos++;
   }
   return scalar(s, start, s.pos);
+}
+
+// Looks past the comma (and blanks) without moving: the item goes on only when what follows is not the start
+// of the next item or the end of the enclosing block. Bounded by the blank run, so the scan stays linear.
+function commaEndsScalar(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && (text.charCodeAt(i) === CH_SPACE || text.charCodeAt(i) === CH_TAB)) i++;
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  return c === CH_QUOTE || c === CH_DQUOTE || c === CH_RBRACE || c === CH_RBRACKET || c === CH_LBRACE || c === CH_LBRACKET || c === CH_LF || c === CH_CR;
 }
 
 // Trims by index and slices once: EEPROM fields are padded, and on a multi-megabyte dump the extra
@@ -288,4 +311,52 @@ function setOwn(target: Record<string, StateValue>, key: string, value: StateVal
   } else {
     target[key] = value;
   }
+}
+
+/** One top-level entry of a dump, as printed: its key, its text (key included) and its first line (1-based). */
+export interface StateEntry {
+  key: string;
+  text: string;
+  line: number;
+}
+
+/** What {@link splitSystemStateEntries} found: the entries, and any text before the first one. */
+export interface StateEntries {
+  entries: StateEntry[];
+  /** Non-blank text before the first entry (a cut first line, a stray message), with its first line. */
+  leading?: { text: string; line: number };
+}
+
+// A top-level key starts a line (no indentation) and is a dotted path: `sys.s1.p1.phy`, `local.model`.
+// Requiring the dot keeps a device message such as `Error: ...` from being taken for an entry.
+const ENTRY_START = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_/-]+)+:(?=[ \t{[]|$)/;
+
+/**
+ * Splits a dump into its top-level entries without parsing them, so a caller can read each on its own and
+ * keep going when one is unreadable. Both forms split the same way: a one-line entry is one line, a pretty
+ * entry runs until the next line that starts with a key.
+ */
+export function splitSystemStateEntries(raw: string): StateEntries {
+  const lines = raw.split("\n");
+  const entries: StateEntry[] = [];
+  const leading: string[] = [];
+  let current: { key: string; lines: string[]; line: number } | undefined;
+  const flush = () => {
+    if (current) entries.push({ key: current.key, text: current.lines.join("\n"), line: current.line });
+  };
+  for (const [i, line] of lines.entries()) {
+    const match = ENTRY_START.exec(line);
+    if (match) {
+      flush();
+      current = { key: match[0].slice(0, -1), lines: [line], line: i + 1 };
+    } else if (current) {
+      current.lines.push(line);
+    } else {
+      leading.push(line);
+    }
+  }
+  flush();
+  const firstText = leading.findIndex((l) => l.trim() !== "");
+  if (firstText === -1) return { entries };
+  return { entries, leading: { text: leading.slice(firstText).join("\n").trim(), line: firstText + 1 } };
 }

@@ -3,11 +3,14 @@
 // `show system info` follows the real capture in fixtures/real/paloalto_panos/show_system_info (ntc-templates):
 // same keys, same order, same `key: value` lines.
 //
-// `show system state filter-pretty sys.s*.p*.phy` is WRITTEN BY US from the documentation of the system-state
-// dump (quoted keys, unquoted values, trailing commas, see DESIGN.md) because no public capture of a PAN-OS port
-// with an optic exists. The EEPROM strings are space-padded to their SFF-8472 field widths (16 bytes for vendor
-// name, part number and serial, 4 for the revision), as the dump prints them. A cage without an optic is printed
-// with its media but no `sfp` block: also our assumption, and it exercises "ports without an optic" in checks.
+// `show system state filter-pretty sys.s*.p*.phy` is MODELLED on the only public captures of ports with an optic
+// (pan-os-upgrade-assurance PR #111, one-line form; fixtures/paloalto_panos/show_system_state): same keys, and a
+// QSFP+ (`qsfp: true`) prints the capture's whole block (per-lane `ch1`..`ch4`, diagnostics with units, the
+// comma-holding `transceiver` code). The pretty layout and the SFP+ fields beyond the capture's are written by us.
+// The EEPROM strings are space-padded to their SFF-8472 field widths (16 bytes for vendor name, part number and
+// serial, 4 for the revision). A genuine Palo Alto optic reports `OEM` and the PAN SKU, and may report no serial
+// (leave `serial` out). A cage without an optic is printed with its media but no `sfp` block: our assumption. A
+// port marked `unreadable` prints an entry cut after its first lines, as a garbled reading would.
 import type { Fault, SimDeviceSpec } from "../../../simulator/types.js";
 
 export const PANOS_SYSTEM_INFO_COMMAND = "show system info";
@@ -94,7 +97,10 @@ export interface SfpSpec {
   vendorName: string;
   partNumber: string;
   partRev?: string;
-  serial: string;
+  /** Absent: the EEPROM reports none (the real PAN-SFP-PLUS-SR capture has no serial line). */
+  serial?: string;
+  /** Print the QSFP+ block of the real capture: lanes, diagnostics, link lengths. */
+  qsfp?: boolean;
   connector?: string;
   /** Compliance code such as 10GBASE-SR or 1000BASE-LX. */
   transceiver?: string;
@@ -108,6 +114,8 @@ export interface PortSpec {
   /** CAT5 for copper; SFP-Plus-Fiber / SFP-Fiber for cages. Defaults from whether an optic is present. */
   media?: string;
   sfp?: SfpSpec;
+  /** The entry is cut after its first lines: a port the parser cannot read. */
+  unreadable?: boolean;
 }
 
 /** EEPROM strings are fixed-width fields padded with spaces. */
@@ -116,6 +124,7 @@ function eeprom(value: string, width: number): string {
 }
 
 function sfpLines(sfp: SfpSpec): string[] {
+  if (sfp.qsfp) return qsfpLines(sfp);
   const transceiver = sfp.transceiver ?? "10GBASE-SR";
   const fields: [string, string][] = [
     ["connector", sfp.connector ?? "LC"],
@@ -125,13 +134,41 @@ function sfpLines(sfp: SfpSpec): string[] {
     ["vendor-name", eeprom(sfp.vendorName, 16)],
     ["vendor-part-number", eeprom(sfp.partNumber, 16)],
     ["vendor-part-rev", eeprom(sfp.partRev ?? "A", 4)],
-    ["vendor-serial-number", eeprom(sfp.serial, 16)],
+    ...(sfp.serial !== undefined ? ([["vendor-serial-number", eeprom(sfp.serial, 16)]] as [string, string][]) : []),
   ];
   return ["  'sfp': {", ...fields.map(([key, value]) => `    '${key}': ${value},`), "  },"];
 }
 
+/** The QSFP+ `sfp` block as the real PR #111 capture prints it, with this optic's identity. */
+function qsfpLines(sfp: SfpSpec): string[] {
+  const lanes = [1, 2, 3, 4].flatMap((n) => [`    'ch${n}': {`, "      'rx-power': 0.00 mW,", "    },"]);
+  const fields: [string, string][] = [
+    ["connector", sfp.connector ?? "Reserved"],
+    ["diagnostic-monitor", "Yes"],
+    ["encoding", sfp.encoding ?? "64B66B"],
+    ["ex-spec-compliance-code", "0x0"],
+    ["identifier", sfp.identifier ?? "QSFPP"],
+    ["link-len-km", "0 km"],
+    ["link-len-om1", "0 m"],
+    ["link-len-om2", "10 m"],
+    ["link-len-om3", "10 m"],
+    ["link-len-om4", "20 m"],
+    ["rx-power-alarm-hi", "0.00 mW"],
+    ["rx-power-alarm-lo", "0.00 mW"],
+    ["rx-power-warn-hi", "0.00 mW"],
+    ["rx-power-warn-lo", "0.00 mW"],
+    ["transceiver", sfp.transceiver ?? "S dist,SN,M5"],
+    ["vendor-name", eeprom(sfp.vendorName, 16)],
+    ["vendor-part-number", eeprom(sfp.partNumber, 16)],
+    ["vendor-part-rev", eeprom(sfp.partRev ?? "B", 2)],
+    ...(sfp.serial !== undefined ? ([["vendor-serial-number", eeprom(sfp.serial, 16)]] as [string, string][]) : []),
+  ];
+  return ["  'sfp': {", ...lanes, ...fields.map(([key, value]) => `    '${key}': ${value},`), "  },"];
+}
+
 function phyBlock(port: PortSpec): string {
-  const media = port.media ?? (port.sfp ? "SFP-Plus-Fiber" : "CAT5");
+  const media = port.media ?? (port.sfp ? (port.sfp.qsfp ? "QSFP-Plus-Fiber" : "SFP-Plus-Fiber") : "CAT5");
+  if (port.unreadable) return [`sys.s${port.slot}.p${port.port}.phy: {`, "  'link-partner': { },", `  'media': ${media},`, "  'sfp': {", "    'connector': LC,", ""].join("\n");
   const lines = [
     `sys.s${port.slot}.p${port.port}.phy: {`,
     "  'link-partner': { },",

@@ -29,10 +29,10 @@ describe("panos-phy", () => {
         encoding: "64B66B",
         identifier: "SFP",
         transceiver: "10GBASE-SR",
-        "vendor-name": "FINISAR CORP.",
+        "vendor-name": "OEM",
         "vendor-oui": "00:90:65",
-        "vendor-part-number": "FTLX8571D3BCL",
-        "vendor-part-rev": "A",
+        "vendor-part-number": "PAN-SFP-PLUS-SR",
+        "vendor-part-rev": "B4",
         "vendor-serial-number": "0012AB34",
       },
     });
@@ -55,7 +55,7 @@ describe("panos-phy", () => {
     const list = ports(fixture(`${DIR}/written-by-preflight__one-line.txt`));
     expect(list.map((p) => [p.port, p.sfp?.["vendor-part-number"]])).toEqual([
       ["ethernet1/1", undefined],
-      ["ethernet1/13", "FTLX1471D3BCL"],
+      ["ethernet1/13", "PAN-SFP-PLUS-SR"],
     ]);
   });
 
@@ -83,12 +83,20 @@ describe("panos-phy", () => {
     ["empty output", "", /output is empty/],
     ["whitespace only", "\n  \n", /output is empty/],
     ["no phy entry", "sw.dev.interface.config: { 'ethernet1/1': { 'mtu': 1500, }, }", /no "sys\.sN\.pM\.phy" entry/],
+    ["an XML error response", "<response status='error'><msg>Invalid syntax.</msg></response>", /status "error"/],
+  ])("rejects %s with a ParseError: there is no port to report", (_name, raw, message) => {
+    expect(() => parsePanosPhy(raw)).toThrow(ParseError);
+    expect(() => parsePanosPhy(raw)).toThrow(message);
+  });
+
+  it.each([
     ["phy entry that is not a map", "sys.s1.p1.phy: down", /sys\.s1\.p1\.phy: expected a "\{ \.\.\. \}" map, found "down"/],
     ["sfp that is not a map", "sys.s1.p1.phy: { 'sfp': [ ], }", /"sfp" should be a map, found a list/],
     ["media that is a map", "sys.s1.p1.phy: { 'media': { }, }", /"media" should be a scalar/],
-    ["malformed dump", "sys.s1.p1.phy: {\n  'media': CAT5,\n", /line 1: system state: unterminated map/],
-  ])("rejects %s with a ParseError", (_name, raw, message) => {
-    expect(() => parsePanosPhy(raw)).toThrow(ParseError);
-    expect(() => parsePanosPhy(raw)).toThrow(message);
+    ["malformed entry", "sys.s1.p1.phy: {\n  'media': CAT5,\n", /sys\.s1\.p1\.phy \(line 1\): system state: unterminated map/],
+  ])("makes %s that port's error, with its raw text", (_name, raw, message) => {
+    const [port] = ports(raw);
+    expect(port).toMatchObject({ port: "ethernet1/1", media: null, type: null, raw: raw });
+    expect(port?.error).toMatch(message);
   });
 });

@@ -73,7 +73,7 @@ describe("panos-system-state on pretty port dumps (written by us in the document
     expect(state["sys.s1.p2.phy"]).toEqual({ "link-partner": { duplex: "Full", speed: 1000 }, media: "CAT5", type: "Ethernet" });
     expect(state["sys.s1.p13.phy"]).toMatchObject({
       media: "SFP-Plus-Fiber",
-      sfp: { "vendor-name": "FINISAR CORP.", "vendor-part-number": "FTLX8571D3BCL", "vendor-oui": "00:90:65", "vendor-part-rev": "A" },
+      sfp: { "vendor-name": "OEM", "vendor-part-number": "PAN-SFP-PLUS-SR", "vendor-oui": "00:90:65", "vendor-part-rev": "B4" },
     });
   });
 
@@ -91,6 +91,10 @@ describe("panos-system-state on pretty port dumps (written by us in the document
   it("accepts bare top-level scalars, quoted values, CRLF line ends and a missing last comma", () => {
     const state = parseSystemStateText("cfg.a: 17\r\ncfg.b: None\r\ncfg.c: some text / with: colons\r\ncfg.d: { 'q': 'quoted, with comma', 'n': 3 }\r\n");
     expect(state).toEqual({ "cfg.a": 17, "cfg.b": null, "cfg.c": "some text / with: colons", "cfg.d": { q: "quoted, with comma", n: 3 } });
+  });
+
+  it("reads a blank value in a map (an EEPROM field of spaces) as empty text", () => {
+    expect(parseSystemStateText("a.b: { 'x': , 'y':    , 'z': }")).toEqual({ "a.b": { x: "", y: "", z: "" } });
   });
 
   it("stores a __proto__ key as data, not as the prototype", () => {
@@ -111,11 +115,11 @@ describe("panos-system-state rejects malformed output with a line number", () =>
     ["unterminated quoted key", "a.b: {\n  'x: 1,\n}", /unterminated quoted string/, 2],
     ["unquoted key in a map", "a.b: {\n  x: 1,\n}", /expected a quoted key or "}", found "x: 1,"/, 2],
     ["missing colon after a key", "a.b: { 'x' 1, }", /expected ":" after key 'x'/, 1],
-    ["missing comma between values", "a.b: { 'x': { }\n 'y': 2 }", /expected "," or "}" in map/, 2],
+    ["missing comma between values on one line", "a.b: {\n 'x': { } 'y': 2 }", /expected "," or "}" in map/, 2],
     ["stray closing brace", "a.b: { }\n}", /expected a top-level "key: value" entry, found "}"/, 2],
     ["line with no key", "just some words\n", /expected a top-level "key: value" entry/, 1],
     ["top-level key without a value", "a.b:\nc.d: 1", /top-level entry has no value/, 1],
-    ["missing value in a map", "a.b: { 'x': , }", /value expected, found ","/, 1],
+    ["missing value in a list", "a.b: { 'x': [ 1, , ], }", /value expected, found ","/, 1],
     ["brace inside a scalar", "a.b: { 'x': ab{c, }", /unexpected "\{" inside a scalar/, 1],
   ])("%s", (_name, raw, message, line) => {
     const error = parseError(raw);

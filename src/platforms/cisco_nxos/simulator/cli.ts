@@ -1,0 +1,265 @@
+// The NX-OS CLI as a simulated switch runs it on an SSH shell channel: the NX-OS login banner, the `host#` prompt,
+// pty-style echo, `terminal length 0` and `terminal width N` (silent, as NX-OS is; netmiko waits for the prompt),
+// the ` --More-- ` pager until paging is off, the output filters (`| json`, `| no-more`, `| include/exclude/begin`),
+// NX-OS's caret line and `% Invalid command at '^' marker.`, and the injected faults. It reproduces what a client
+// must cope with on a real switch, not NX-OS's command tree. Modelled from netmiko's and scrapli's NX-OS drivers.
+import { randomBytes } from "node:crypto";
+import { StringDecoder } from "node:string_decoder";
+import type { ServerChannel } from "ssh2";
+import type { CliConnection, Fault, SimDeviceSpec } from "../../../simulator/types.js";
+
+/** The pty is 24 rows: NX-OS pages 23 lines and the pager prompt. */
+const DEFAULT_PAGE_LINES = 23;
+const MORE = " --More-- ";
+// The pager prompt is erased by returning to the start of the line and overwriting it.
+const ERASE_MORE = `\r${" ".repeat(MORE.length)}\r`;
+// First words NX-OS knows: the caret points after one of these, at the first word otherwise.
+const KNOWN_VERBS = new Set(["clear", "configure", "copy", "delete", "dir", "exit", "install", "ping", "reload", "run", "show", "terminal", "traceroute", "write"]);
+
+type Mode = "input" | "busy" | "pager" | "hung";
+
+/** NX-OS's answer to a command it does not know: a caret under the first unknown word, then the message. */
+export function nxosInvalidCommand(command: string, promptLength: number): string {
+  const words = command.split(" ");
+  const at = KNOWN_VERBS.has(words[0] ?? "") ? (words[0]?.length ?? 0) + 1 : 0;
+  return `${" ".repeat(promptLength + at)}^\n% Invalid command at '^' marker.\n`;
+}
+
+function commandFault(faults: Fault[] | undefined, command: string): Fault | undefined {
+  return faults?.find((f) => f.kind !== "refuse" && f.kind !== "auth-reject" && f.kind !== "hang-after-login" && (f.command === undefined || f.command === command));
+}
+
+function garbage(): Buffer {
+  return Buffer.concat([randomBytes(96), Buffer.from([0x00, 0x07, 0x1b, 0x08, 0xff, 0xfe, 0xc3, 0x28, 0x80]), randomBytes(96)]);
+}
+
+function toLines(text: string): string[] {
+  if (text === "") return [];
+  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join("");
+
+/** `| include`, `| exclude` and `| begin` on the printed lines (NX-OS reads the argument as a regular expression). */
+function applyFilter(lines: string[], filter: string): string[] | undefined {
+  const m = /^(include|exclude|begin) (.+)$/.exec(filter);
+  if (!m) return undefined;
+  let re: RegExp;
+  try {
+    re = new RegExp(m[2] as string);
+  } catch {
+    return undefined;
+  }
+  if (m[1] === "include") return lines.filter((l) => re.test(l));
+  if (m[1] === "exclude") return lines.filter((l) => !re.test(l));
+  const at = lines.findIndex((l) => re.test(l));
+  return at === -1 ? [] : lines.slice(at);
+}
+
+class NxosCli {
+  private pageLines = DEFAULT_PAGE_LINES;
+  private readonly decoder = new StringDecoder("utf8");
+  private readonly prompt: string;
+  private mode: Mode = "input";
+  private line = "";
+  private lastWasCR = false;
+  private typeAhead: string[] = [];
+  private pendingLines: string[] = [];
+  private closed = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly channel: ServerChannel,
+    private readonly spec: SimDeviceSpec,
+    private readonly connection: CliConnection,
+  ) {
+    this.prompt = `${spec.hostname}#`;
+    channel.on("data", (data: Buffer) => this.onData(data));
+    channel.on("close", () => this.stop());
+  }
+
+  start(): void {
+    if (this.spec.faults?.some((fault) => fault.kind === "hang-after-login")) {
+      this.mode = "hung";
+      return;
+    }
+    this.write(
+      "Cisco Nexus Operating System (NX-OS) Software\r\nTAC support: http://www.cisco.com/tac\r\n" +
+        `Copyright (C) 2002-2024, Cisco and/or its affiliates.\r\nAll rights reserved.\r\n${this.prompt}`,
+    );
+  }
+
+  private stop(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+  }
+
+  private write(data: string | Buffer): void {
+    if (!this.closed) this.channel.write(data);
+  }
+
+  private onData(data: Buffer): void {
+    for (const ch of this.decoder.write(data)) this.onKey(ch);
+  }
+
+  private onKey(ch: string): void {
+    if (this.mode === "hung") return;
+    if (this.mode === "busy") {
+      this.typeAhead.push(ch);
+      return;
+    }
+    const secondHalfOfCRLF = ch === "\n" && this.lastWasCR;
+    this.lastWasCR = ch === "\r";
+    if (secondHalfOfCRLF) return;
+    if (this.mode === "pager") this.onPagerKey(ch);
+    else this.onLineKey(ch);
+  }
+
+  private onLineKey(ch: string): void {
+    if (ch === "\r" || ch === "\n") {
+      const command = this.line.trim().replace(/\s+/g, " ");
+      this.line = "";
+      this.write("\r\n");
+      this.run(command);
+    } else if (ch === "\x7f" || ch === "\b") {
+      if (this.line === "") return;
+      this.line = this.line.slice(0, -1);
+      this.write("\b \b");
+    } else if (ch === "\x03") {
+      this.line = "";
+      this.write(`^C\r\n${this.prompt}`);
+    } else if (ch >= " ") {
+      this.line += ch;
+      this.write(ch);
+    }
+  }
+
+  private run(command: string): void {
+    if (command === "") {
+      this.write(this.prompt);
+      return;
+    }
+    const fault = commandFault(this.spec.faults, command);
+    if (fault?.kind === "hang-on-command") {
+      this.mode = "hung";
+      return;
+    }
+    if (command === "exit" || command === "logout" || command === "quit") {
+      this.stop();
+      this.channel.exit(0);
+      this.channel.end();
+      return;
+    }
+    const { lines, paged } = fault?.kind === "unknown-command" ? { lines: toLines(this.invalid(command)), paged: true } : this.answer(command);
+    if (fault?.kind === "garbage") this.write(Buffer.concat([garbage(), Buffer.from(`\r\n${this.prompt}`)]));
+    else if (fault?.kind === "disconnect-mid-output") this.disconnectMidOutput(lines);
+    else if (fault?.kind === "slow-output") void this.respond(lines, paged, fault);
+    else void this.respond(lines, paged);
+  }
+
+  /** The lines a command prints, and whether the pager may stop them (`| no-more` and `| json` are not paged). */
+  private answer(command: string): { lines: string[]; paged: boolean } {
+    const length = /^terminal length (\d+)$/.exec(command);
+    if (length) {
+      this.pageLines = Number(length[1]) === 0 ? Infinity : Number(length[1]);
+      return { lines: [], paged: false };
+    }
+    if (/^terminal width \d+$/.test(command)) return { lines: [], paged: false };
+    const exact = this.spec.outputs[command];
+    if (exact !== undefined) return { lines: toLines(exact), paged: !command.endsWith("| json") };
+    // Filters the table lacks as a whole command: the base command's output, filtered.
+    const [base, ...pipes] = command.split("|").map((s) => s.trim());
+    const text = this.spec.outputs[base ?? ""];
+    if (text === undefined || pipes.length === 0) return { lines: toLines(this.invalid(command)), paged: true };
+    let lines = toLines(text);
+    let paged = true;
+    for (const pipe of pipes) {
+      // A command without a JSON form: NX-OS rejects the filter.
+      if (pipe === "json") return { lines: toLines(this.invalid(command)), paged: false };
+      if (pipe === "no-more") {
+        paged = false;
+        continue;
+      }
+      const filtered = applyFilter(lines, pipe);
+      if (filtered === undefined) return { lines: toLines(this.invalid(command)), paged: true };
+      lines = filtered;
+    }
+    return { lines, paged };
+  }
+
+  private invalid(command: string): string {
+    return nxosInvalidCommand(command, this.prompt.length);
+  }
+
+  private disconnectMidOutput(lines: string[]): void {
+    const wire = Buffer.from(crlf(lines));
+    this.write(wire.subarray(0, Math.ceil(wire.length / 2)));
+    this.mode = "hung";
+    this.connection.drop();
+  }
+
+  private async respond(lines: string[], paged: boolean, slow?: { chunkBytes: number; delayMs: number }): Promise<void> {
+    this.mode = "busy";
+    const page = paged && lines.length > this.pageLines;
+    await this.send(crlf(page ? lines.slice(0, this.pageLines) : lines), slow);
+    if (page) {
+      this.pendingLines = lines.slice(this.pageLines);
+      this.write(MORE);
+      this.enter("pager");
+    } else {
+      this.finish();
+    }
+  }
+
+  private onPagerKey(ch: string): void {
+    if (ch === "q" || ch === "\x03") {
+      this.pendingLines = [];
+      this.write(ERASE_MORE);
+      this.finish();
+    } else if (ch === " " || ch === "\r" || ch === "\n") {
+      const count = ch === " " ? this.pageLines : 1;
+      const next = this.pendingLines.slice(0, count);
+      this.pendingLines = this.pendingLines.slice(count);
+      this.write(ERASE_MORE + crlf(next));
+      if (this.pendingLines.length > 0) this.write(MORE);
+      else this.finish();
+    }
+  }
+
+  private finish(): void {
+    this.write(this.prompt);
+    this.enter("input");
+  }
+
+  private enter(mode: Mode): void {
+    this.mode = mode;
+    const keys = this.typeAhead;
+    this.typeAhead = [];
+    for (const [i, ch] of keys.entries()) {
+      this.onKey(ch);
+      if (this.mode === "busy" || this.mode === "hung") {
+        this.typeAhead.push(...keys.slice(i + 1));
+        return;
+      }
+    }
+  }
+
+  private async send(text: string, slow?: { chunkBytes: number; delayMs: number }): Promise<void> {
+    if (!slow) {
+      this.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length && !this.closed; at += slow.chunkBytes) {
+      await new Promise<void>((resolve) => (this.timer = setTimeout(resolve, slow.delayMs)));
+      this.write(bytes.subarray(at, at + slow.chunkBytes));
+    }
+  }
+}
+
+/** Runs the NX-OS CLI on an accepted shell channel until the client leaves or the connection drops. */
+export function runNxosShell(channel: ServerChannel, spec: SimDeviceSpec, connection: CliConnection): void {
+  new NxosCli(channel, spec, connection).start();
+}
