@@ -28,7 +28,7 @@ export function deviceHops(input: PathInput): DeviceHops {
   if (!input.target || !input.planner) return { hops: fallback };
   if (!input.running) {
     const reason = input.explicit?.length
-      ? "the running version is unknown, so the upgrade path given in the inventory cannot be checked against the rules"
+      ? "the running version is unknown, so the explicit upgrade path (inventory or --path) cannot be checked against the rules"
       : "the running version is unknown, so the path to the target cannot be planned; only the target was checked";
     return { hops: fallback, result: pathResult("error", [], reason, input.planner.remediation) };
   }
@@ -40,7 +40,7 @@ export function deviceHops(input: PathInput): DeviceHops {
     // Anything but a PathError is a fault in the rules or the planner: this device's path result is `error`, and
     // every other device and check goes on.
     if (!(err instanceof PathError)) return { hops: fallback, result: pathResult("error", [(err as Error).message ?? String(err)], "the upgrade path could not be planned: the planner failed; only the target was checked", remediation) };
-    if (input.explicit?.length) return { hops: fallback, result: pathResult("fail", err.problems, "the upgrade path given in the inventory breaks the upgrade rules", remediation) };
+    if (input.explicit?.length) return { hops: fallback, result: pathResult("fail", err.problems, "the explicit upgrade path (inventory or --path) breaks the upgrade rules", remediation) };
     return { hops: fallback, result: pathResult("error", err.problems, "no upgrade path could be planned; only the target was checked", remediation) };
   }
 }
