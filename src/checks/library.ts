@@ -7,7 +7,7 @@ import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { packagePath } from "../util/package-root.js";
 import { diagnosticAt, parseYamlSource } from "../util/yaml-source.js";
-import { loadCheckFile } from "./load.js";
+import { loadCheckFile, type LoadOptions } from "./load.js";
 import type { LoadedCheck } from "./types.js";
 import { globToRegExp } from "../util/glob.js";
 
@@ -83,7 +83,7 @@ function parseSelector(raw: string): Selector {
  * with the same id; ids, globs and tags select from everything known (built-in library plus the paths); `!`
  * excludes. No selector: the built-ins.
  */
-export async function loadChecks(specs: readonly string[]): Promise<{ checks: LoadedCheck[]; diagnostics: Diagnostic[] }> {
+export async function loadChecks(specs: readonly string[], options: LoadOptions = {}): Promise<{ checks: LoadedCheck[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const pathFiles: string[] = [];
   const selectors: Selector[] = [];
@@ -95,7 +95,11 @@ export async function loadChecks(specs: readonly string[]): Promise<{ checks: Lo
   }
   const builtin = await checkFilesUnder(builtinChecksDir());
   const files = [...new Set([...pathFiles, ...builtin])];
-  const results = await Promise.all(files.map((f) => loadCheckFile(f)));
+  if (options.dataDir) {
+    const info = await stat(options.dataDir).catch(() => undefined);
+    if (!info?.isDirectory()) diagnostics.push({ file: "--data-dir", line: 0, col: 0, message: `"${options.dataDir}" is not a folder` });
+  }
+  const results = await Promise.all(files.map((f) => loadCheckFile(f, options)));
 
   // A check given by path replaces the built-in check with the same id (a site's edited copy); two given
   // checks with one id are an error.

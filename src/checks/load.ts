@@ -2,6 +2,7 @@
 // read-only commands, expressions that compile, operands that fit their operators, version ranges, data
 // files). Every problem in every file is collected, so `preflight validate` shows them all at once.
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
@@ -25,7 +26,24 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-export async function loadCheckFile(path: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /**
+   * The user's reference data, outside the installed tree (--data-dir): DIR/<pack>/<file> is read instead of the
+   * check's own data file <pack>/data/<file>, where <pack> is the folder the check file is in. Validated the same way.
+   */
+  dataDir?: string;
+}
+
+/** The data file a check reads: the user's copy in the data dir when there is one, else the one next to the check. */
+export function dataFilePath(checkFile: string, dataFile: string, dataDir?: string): string {
+  const own = resolve(dirname(checkFile), dataFile);
+  if (!dataDir) return own;
+  const relative = dataFile.replace(/^(\.\/)?data\//, "");
+  const theirs = resolve(dataDir, basename(dirname(checkFile)), relative);
+  return existsSync(theirs) ? theirs : own;
+}
+
+export async function loadCheckFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const file = resolve(path);
   let text: string;
   try {
@@ -42,7 +60,7 @@ export async function loadCheckFile(path: string): Promise<LoadResult> {
   const diagnostics = semanticDiagnostics(src, def);
   const data: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(def.data ?? {})) {
-    const loaded = await loadDataFile(resolve(dirname(file), spec.file), spec.optional === true);
+    const loaded = await loadDataFile(dataFilePath(file, spec.file, options.dataDir), spec.optional === true);
     if (loaded.diagnostics.length) {
       diagnostics.push(diagnosticAt(src, ["data", name, "file"], `data file "${spec.file}" has problems (listed below)`), ...loaded.diagnostics);
     }

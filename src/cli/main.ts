@@ -181,6 +181,7 @@ function addSelectionOptions(command: Command): Command {
     .option("-c, --checks <list>", "check files, folders, ids, globs, tag:<tag>, !<exclude> (default: the built-in checks)", collectList, [])
     .option("--target-version <version>", "release to check against (default: target_version from the inventory)")
     .option("--path <versions>", "explicit upgrade path for every selected device, the target last (e.g. 10.1.0,10.2.0,10.2.4-h4)", collectList, [])
+    .option("--data-dir <dir>", "your own reference data: DIR/<pack>/<file> replaces the built-in checks/<pack>/data/<file> (e.g. DIR/paloalto_panos/transceivers.local.yaml approves parts)")
     .option("-o, --out <dir>", "output folder", "preflight-report")
     .option("--concurrency <n>", "devices audited at once", "20")
     .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")

@@ -18,6 +18,7 @@ export interface RawRunOptions {
   checks: string[];
   targetVersion?: string;
   path: string[];
+  dataDir?: string;
   out: string;
   format: string[];
   stdout?: string;
@@ -103,6 +104,7 @@ export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diag
       checks: raw.checks,
       ...(raw.targetVersion ? { targetVersion: raw.targetVersion } : {}),
       ...(raw.path?.length ? { path: raw.path } : {}),
+      ...(raw.dataDir ? { dataDir: raw.dataDir } : {}),
       out: raw.out,
       formats: [...new Set(formats.filter((f) => (FILE_FORMATS as readonly string[]).includes(f)))] as FileFormat[],
       ...(stdout && (FORMATS as readonly string[]).includes(stdout) ? { stdout: stdout as ReportFormat } : {}),

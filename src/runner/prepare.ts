@@ -41,6 +41,8 @@ export interface AuditRequest {
   targetVersion?: string;
   /** Explicit upgrade path for every selected device (--path), the target last. */
   path?: string[];
+  /** The user's reference data (--data-dir): DIR/<pack>/<file> replaces a check pack's data/<file>. */
+  dataDir?: string;
   /** The output folder: it must be writable before a whole fleet is contacted. */
   out: string;
   concurrency: number;
@@ -74,7 +76,7 @@ export type Preparation = { kind: "ready"; audit: PreparedAudit } | { kind: "bad
  */
 export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv, earlier: readonly Diagnostic[] = []): Promise<Preparation> {
   const diagnostics = [...earlier];
-  const loaded = await loadChecks(request.checks);
+  const loaded = await loadChecks(request.checks, request.dataDir ? { dataDir: request.dataDir } : {});
   diagnostics.push(...loaded.diagnostics);
   let devices: Device[] | undefined;
   let artifacts: ReadonlyMap<string, DeviceArtifact> | undefined;
