@@ -87,8 +87,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .command("serve")
     .description("serve the audit as a REST API under /api/v1 (docs/server.md)")
     .option("--listen <host:port>", "address to listen on", "127.0.0.1:8080")
-    .option("--data-dir <dir>", "folder for the runs' inputs", "preflight-data")
-    .action(async (opts: { listen: string; dataDir: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
+    .option("--state-dir <dir>", "folder for the runs' inputs (inventory and known_hosts per run; never credentials)", "preflight-data")
+    .action(async (opts: { listen: string; stateDir: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
 
   program
     .command("diff")
@@ -181,6 +181,7 @@ function addSelectionOptions(command: Command): Command {
     .option("-c, --checks <list>", "check files, folders, ids, globs, tag:<tag>, !<exclude> (default: the built-in checks)", collectList, [])
     .option("--target-version <version>", "release to check against (default: target_version from the inventory)")
     .option("--path <versions>", "explicit upgrade path for every selected device, the target last (e.g. 10.1.0,10.2.0,10.2.4-h4)", collectList, [])
+    .option("--strict-path", "refuse an explicit path that breaks the upgrade rules: that device's checks are not evaluated (default: audit every hop anyway, the broken rule blocking)", false)
     .option("--data-dir <dir>", "your own reference data: DIR/<pack>/<file> replaces the built-in checks/<pack>/data/<file> (e.g. DIR/paloalto_panos/transceivers.local.yaml approves parts)")
     .option("-o, --out <dir>", "output folder", "preflight-report")
     .option("--concurrency <n>", "devices audited at once", "20")

@@ -19,6 +19,7 @@ export interface RawRunOptions {
   targetVersion?: string;
   path: string[];
   dataDir?: string;
+  strictPath?: boolean;
   out: string;
   format: string[];
   stdout?: string;
@@ -105,6 +106,7 @@ export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diag
       ...(raw.targetVersion ? { targetVersion: raw.targetVersion } : {}),
       ...(raw.path?.length ? { path: raw.path } : {}),
       ...(raw.dataDir ? { dataDir: raw.dataDir } : {}),
+      ...(raw.strictPath ? { strictPath: true } : {}),
       out: raw.out,
       formats: [...new Set(formats.filter((f) => (FILE_FORMATS as readonly string[]).includes(f)))] as FileFormat[],
       ...(stdout && (FORMATS as readonly string[]).includes(stdout) ? { stdout: stdout as ReportFormat } : {}),

@@ -6,7 +6,7 @@ import type { CliIo } from "./io.js";
 
 export interface ServeOptions {
   listen: string;
-  dataDir: string;
+  stateDir: string;
 }
 
 export function parseListen(value: string): { host: string; port: number } | undefined {
@@ -23,7 +23,7 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     io.stderr.write(`--listen: "${opts.listen}" is not host:port (e.g. 127.0.0.1:8080)\n`);
     return 3;
   }
-  const dataDir = resolve(io.cwd, opts.dataDir);
+  const dataDir = resolve(io.cwd, opts.stateDir);
   await mkdir(dataDir, { recursive: true });
   const { app } = await buildApp({ dataDir, env: io.env });
   const address = await app.listen(listen);

@@ -60,7 +60,12 @@ export function evaluateDevice(plan: DevicePlan, artifact: DeviceArtifact, failO
   context.hops = path.hops.map((v) => hopFor(v, plan.device.platform));
   if (path.downloads) context.downloads = path.downloads;
   const byId = new Map<string, CheckResult>();
+  const refused = plan.strictPath && path.result?.status === "fail";
   for (const check of dependencyOrder(plan.checks)) {
+    if (refused) {
+      byId.set(check.definition.id, refusedByStrictPath(check));
+      continue;
+    }
     const blockers = (check.definition.depends_on ?? []).map((id) => byId.get(id)).filter((r): r is CheckResult => r !== undefined && r.status !== "pass");
     byId.set(check.definition.id, blockers.length ? dependencyOutcome(check, blockers) : evaluateCheckSafely(check, context, outputs));
   }
@@ -79,6 +84,12 @@ export function evaluateDevice(plan: DevicePlan, artifact: DeviceArtifact, failO
     if (status === "ready" || status === "warning") status = "error";
   }
   return { ...base(plan), upgradePath: path.hops, status, ...(reason ? { reason } : {}), facts, checks, ...timing };
+}
+
+/** --strict-path and a path that breaks the rules: the check is deliberately not evaluated, and says why. */
+function refusedByStrictPath(check: LoadedCheck): CheckResult {
+  const d = check.definition;
+  return { id: d.id, title: d.title, severity: d.severity, status: "skip", reason: "not evaluated: --strict-path refuses an upgrade path that breaks the rules (see preflight-upgrade-path)", findings: [], evidence: [], remediation: d.remediation };
 }
 
 function readFacts(plan: DevicePlan, outputs: ReadonlyMap<string, GatheredOutput>): { facts: DeviceFacts; factsProblem?: string } {

@@ -22,6 +22,8 @@ export interface DevicePlan {
   explicitPath?: string[];
   /** The platform's upgrade-path planner, when preflight knows its rules. */
   pathPlanner?: PathPlanner;
+  /** --strict-path: an explicit path that breaks the rules is refused; the device's checks are not evaluated. */
+  strictPath?: boolean;
 }
 
 export interface PlanOverrides {
@@ -29,6 +31,7 @@ export interface PlanOverrides {
   path?: string[];
   /** Upgrade-path planners by platform, loaded before planning. */
   pathPlanners?: ReadonlyMap<string, PathPlanner>;
+  strictPath?: boolean;
 }
 
 export function planDevice(device: Device, checks: readonly LoadedCheck[], overrides: PlanOverrides | string = {}): DevicePlan {
@@ -57,5 +60,6 @@ export function planDevice(device: Device, checks: readonly LoadedCheck[], overr
     ...(targetVersion ? { targetVersion } : {}),
     ...(explicit?.length ? { explicitPath: explicit } : {}),
     ...(o.pathPlanners?.has(device.platform) ? { pathPlanner: o.pathPlanners.get(device.platform)! } : {}),
+    ...(o.strictPath ? { strictPath: true } : {}),
   };
 }

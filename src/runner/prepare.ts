@@ -43,6 +43,8 @@ export interface AuditRequest {
   path?: string[];
   /** The user's reference data (--data-dir): DIR/<pack>/<file> replaces a check pack's data/<file>. */
   dataDir?: string;
+  /** --strict-path: a device whose explicit path breaks the upgrade rules is refused, its checks not evaluated. */
+  strictPath?: boolean;
   /** The output folder: it must be writable before a whole fleet is contacted. */
   out: string;
   concurrency: number;
@@ -114,7 +116,7 @@ export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv
     }
   }
   const plans = selection.selected.map((d) =>
-    planDevice(d, loaded.checks, { ...(request.targetVersion ? { targetVersion: request.targetVersion } : {}), ...(request.path ? { path: request.path } : {}), pathPlanners }),
+    planDevice(d, loaded.checks, { ...(request.targetVersion ? { targetVersion: request.targetVersion } : {}), ...(request.path ? { path: request.path } : {}), ...(request.strictPath ? { strictPath: true } : {}), pathPlanners }),
   );
   if (plans.every((p) => p.checks.length === 0)) return { kind: "nothing-to-do", message: "no selected check applies to the selected devices' platforms" };
 

@@ -31,13 +31,30 @@ afterAll(async () => {
   await fleet?.close();
 });
 
+const run = (out: string, extra: string[] = []) =>
+  preflight(
+    ["run", "-i", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--checks", "panos-transceivers-supported", "--path", "10.1.0,10.2.0,10.2.4-h4", "--out", join(dir, out), "--no-progress", "--format", "json", ...extra],
+    { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password },
+  );
+
 describe("the incident's path from 9.1.14", () => {
+  it("with --strict-path, refuses the path: the broken rule blocks and the other checks are skipped, saying why", async () => {
+    const r = await run("strict", ["--strict-path"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, "strict", "report.json"), "utf8")) as RunReport;
+    const [device] = report.devices;
+    expect(device?.status).toBe("blocked");
+    expect(device?.checks.map((c) => [c.id, c.status])).toEqual([
+      ["preflight-upgrade-path", "fail"],
+      ["panos-transceivers-supported", "skip"],
+    ]);
+    expect(device?.checks[1]?.reason).toContain("--strict-path");
+  });
+
   it("audits every hop, blocks on the skipped release and on the optic, and exits 1", async () => {
     const out = join(dir, "out");
-    const r = await preflight(
-      ["run", "-i", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--checks", "panos-transceivers-supported", "--path", "10.1.0,10.2.0,10.2.4-h4", "--out", out, "--no-progress", "--format", "json"],
-      { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password },
-    );
+    const r = await run("out");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as RunReport;

@@ -16,7 +16,7 @@ describe("preflight serve", () => {
   });
 
   it("listens, answers /healthz, and exits 0 on SIGINT", async () => {
-    const child = spawn(process.execPath, [BIN, "serve", "--listen", "127.0.0.1:0", "--data-dir", mkdtempSync(join(tmpdir(), "preflight-serve-"))], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "serve", "--listen", "127.0.0.1:0", "--state-dir", mkdtempSync(join(tmpdir(), "preflight-serve-"))], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     const address = await new Promise<string>((resolve, reject) => {
       child.stderr.on("data", (c: Buffer) => {
