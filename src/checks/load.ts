@@ -59,8 +59,14 @@ export async function loadCheckFile(path: string, options: LoadOptions = {}): Pr
   textfsmShorthand(def, dirname(file));
   const diagnostics = semanticDiagnostics(src, def);
   const data: Record<string, unknown> = {};
+  const userData: { name: string; file: string; sha256: string }[] = [];
   for (const [name, spec] of Object.entries(def.data ?? {})) {
-    const loaded = await loadDataFile(dataFilePath(file, spec.file, options.dataDir), spec.optional === true);
+    const path = dataFilePath(file, spec.file, options.dataDir);
+    if (path !== resolve(dirname(file), spec.file)) {
+      const bytes = await readFile(path).catch(() => undefined);
+      if (bytes) userData.push({ name, file: path, sha256: createHash("sha256").update(bytes).digest("hex") });
+    }
+    const loaded = await loadDataFile(path, spec.optional === true);
     if (loaded.diagnostics.length) {
       diagnostics.push(diagnosticAt(src, ["data", name, "file"], `data file "${spec.file}" has problems (listed below)`), ...loaded.diagnostics);
     }
@@ -68,7 +74,7 @@ export async function loadCheckFile(path: string, options: LoadOptions = {}): Pr
   }
   if (diagnostics.length) return { diagnostics };
   const sha256 = createHash("sha256").update(text).digest("hex");
-  return { check: { definition: def, file, sha256, data }, diagnostics: [] };
+  return { check: { definition: def, file, sha256, data, ...(userData.length ? { userData } : {}) }, diagnostics: [] };
 }
 
 /**

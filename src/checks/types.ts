@@ -124,6 +124,8 @@ export interface LoadedCheck {
   sha256: string;
   /** Reference data, loaded once, by name. */
   data: Record<string, unknown>;
+  /** The data files read from the user's --data-dir instead of the pack's own, with the sha256 of their bytes. */
+  userData?: { name: string; file: string; sha256: string }[];
 }
 
 /** How a gathered output is looked up: the same command in XML mode is a different output. */

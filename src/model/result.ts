@@ -137,6 +137,16 @@ export interface RunMeta {
   checks: CheckRef[];
   /** Replay source when the run was evaluated from a capture rather than live. */
   fromCapture?: string;
+  /** Reference data read from the user's --data-dir instead of the built-in files: which, for which checks, hashed. */
+  userData?: UserDataRef[];
+}
+
+export interface UserDataRef {
+  file: string;
+  /** sha256 of the file's bytes. */
+  sha256: string;
+  /** The checks that read it. */
+  checks: string[];
 }
 
 export interface RunSummary {

@@ -1,7 +1,8 @@
 // The pipeline's entry point for `run` and `capture`: gather (over SSH, or from a capture's artifacts), evaluate,
 // and assemble the RunReport every format renders. The CLI calls this and prints; nothing here writes files.
 import { hostname, userInfo } from "node:os";
-import type { DeviceResult, RunMeta, RunReport } from "../model/result.js";
+import type { LoadedCheck } from "../checks/types.js";
+import type { DeviceResult, RunMeta, RunReport, UserDataRef } from "../model/result.js";
 import { TOOL } from "../util/tool.js";
 import type { DeviceArtifact } from "./artifact.js";
 import { assembleReport, checkRefs } from "./assemble.js";
@@ -70,5 +71,20 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
     ),
     ...(request.fromCapture ? { fromCapture: display(request.fromCapture) } : {}),
   };
+  const userData = userDataRefs(audit.checks.filter((c) => plans.some((p) => p.checks.includes(c))), display);
+  if (userData.length) meta.userData = userData;
   return { report: assembleReport(meta, devices), artifacts };
+}
+
+/** The --data-dir files the run's checks read, once each, with the checks that read them. */
+function userDataRefs(checks: readonly LoadedCheck[], display: (file: string) => string): UserDataRef[] {
+  const byFile = new Map<string, UserDataRef>();
+  for (const check of checks) {
+    for (const used of check.userData ?? []) {
+      const ref = byFile.get(used.file) ?? { file: display(used.file), sha256: used.sha256, checks: [] };
+      if (!ref.checks.includes(check.definition.id)) ref.checks.push(check.definition.id);
+      byFile.set(used.file, ref);
+    }
+  }
+  return [...byFile.values()];
 }

@@ -1,11 +1,13 @@
 // --data-dir: the user's approved parts outside the installed tree, through the built binary against a simulated
 // firewall over SSH. DIR/paloalto_panos/transceivers.local.yaml replaces the pack's empty data/transceivers.local.yaml.
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { preflight } from "../helpers/cli.js";
 import type { RunReport } from "../../src/model/result.js";
+import { validateReport } from "../../src/report/validate-report.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
 import type { SimFleet } from "../../src/simulator/types.js";
@@ -46,6 +48,7 @@ describe("--data-dir", () => {
   it("without it, the third-party part fails at every hop", async () => {
     const r = await run("none", []);
     expect(r.code).toBe(1);
+    expect((JSON.parse(readFileSync(join(dir, "none", "report.json"), "utf8")) as RunReport).meta.userData).toBeUndefined();
     expect(hops("none")).toEqual([
       ["ethernet1/2", "10.2.0"],
       ["ethernet1/2", "10.2.4-h4"],
@@ -60,6 +63,10 @@ describe("--data-dir", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     expect(hops("approved")).toEqual([["ethernet1/2", "10.2.0"]]);
+    // The report names the user's file, with the hash of its bytes, and the check that read it.
+    const report = JSON.parse(readFileSync(join(dir, "approved", "report.json"), "utf8")) as RunReport;
+    expect(validateReport(report)).toEqual({ ok: true });
+    expect(report.meta.userData).toEqual([{ file: expect.stringContaining(join("paloalto_panos", "transceivers.local.yaml")) as string, sha256: createHash("sha256").update(APPROVED).digest("hex"), checks: ["panos-transceivers-supported"] }]);
   });
 
   it("a broken file in the data dir is exit 3 with its file:line:col, before any device is contacted", async () => {
