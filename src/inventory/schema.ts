@@ -31,6 +31,8 @@ export const inventorySchema = {
   additionalProperties: false,
   required: ["hosts"],
   properties: {
+    /** The run's reference data folder (as --data-dir, which wins), relative to the inventory file. Run-wide. */
+    data_dir: name,
     defaults: entry(inheritable),
     credentials: {
       type: "object",

@@ -62,6 +62,8 @@ export interface Inventory {
   devices: Device[];
   /** Always contains "default". */
   credentialSets: Record<string, CredentialRef>;
+  /** The inventory's `data_dir`, resolved against the inventory's folder (--data-dir wins over it). */
+  dataDir?: string;
 }
 
 /** What parsing an inventory file gives: the inventory, or every problem found in it. */

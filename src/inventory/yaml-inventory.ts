@@ -4,6 +4,7 @@
 // Resolution (details in resolve.ts and docs/inventory.md): a host's own value wins; then its groups in the order
 // listed, each group before its own parents (depth-first, first found wins, as Nornir does); then defaults.
 // `vars` merge per key with that precedence, `tags` are the union, `groups` are the host's groups plus ancestors.
+import { dirname, resolve } from "node:path";
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
@@ -42,7 +43,8 @@ export function parseYamlInventory(text: string, file: string): InventoryParseRe
     ...hosts.flatMap((h) => h.problems.map((p) => hostDiagnostic(src, h.name, p))),
   ]);
   if (diagnostics.length > 0) return { diagnostics };
-  return { inventory: { file, devices: hosts.map((h) => h.device), credentialSets }, diagnostics };
+  const dataDir = (value as { data_dir?: unknown }).data_dir;
+  return { inventory: { file, devices: hosts.map((h) => h.device), credentialSets, ...(typeof dataDir === "string" ? { dataDir: resolve(dirname(file), dataDir) } : {}) }, diagnostics };
 }
 
 function hostDiagnostic(src: YamlSource, name: string, problem: string): Diagnostic {

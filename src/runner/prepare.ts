@@ -78,8 +78,9 @@ export type Preparation = { kind: "ready"; audit: PreparedAudit } | { kind: "bad
  */
 export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv, earlier: readonly Diagnostic[] = []): Promise<Preparation> {
   const diagnostics = [...earlier];
-  const loaded = await loadChecks(request.checks, request.dataDir ? { dataDir: request.dataDir } : {});
-  diagnostics.push(...loaded.diagnostics);
+  // The inventory is read first (it may name the data dir), but the checks' problems are listed before its own.
+  const inventoryProblems: Diagnostic[] = [];
+  let inventoryDataDir: string | undefined;
   let devices: Device[] | undefined;
   let artifacts: ReadonlyMap<string, DeviceArtifact> | undefined;
   if (request.fromCapture) {
@@ -88,16 +89,21 @@ export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv
       artifacts = read.artifacts;
       devices = read.capture.devices.map((d, index) => ({ ...d.device, index }));
     } catch (err) {
-      diagnostics.push({ file: "--from-capture", line: 0, col: 0, message: (err as Error).message });
+      inventoryProblems.push({ file: "--from-capture", line: 0, col: 0, message: (err as Error).message });
     }
   } else if (request.inventory) {
     try {
-      devices = (await loadInventory(request.inventory)).devices;
+      const inventory = await loadInventory(request.inventory);
+      devices = inventory.devices;
+      inventoryDataDir = inventory.dataDir;
     } catch (err) {
-      if (err instanceof InputError) diagnostics.push(...err.diagnostics);
-      else diagnostics.push({ file: request.inventory, line: 0, col: 0, message: (err as Error).message });
+      if (err instanceof InputError) inventoryProblems.push(...err.diagnostics);
+      else inventoryProblems.push({ file: request.inventory, line: 0, col: 0, message: (err as Error).message });
     }
   }
+  const dataDir = request.dataDir ?? inventoryDataDir;
+  const loaded = await loadChecks(request.checks, dataDir ? { dataDir } : {});
+  diagnostics.push(...loaded.diagnostics, ...inventoryProblems);
   if (diagnostics.length || !devices) return { kind: "bad-input", diagnostics };
 
   const selection = selectDevices(devices, { groups: request.groups, devices: request.devices, tags: request.tags });

@@ -69,6 +69,29 @@ describe("--data-dir", () => {
     expect(report.meta.userData).toEqual([{ file: expect.stringContaining(join("paloalto_panos", "transceivers.local.yaml")) as string, sha256: createHash("sha256").update(APPROVED).digest("hex"), checks: ["panos-transceivers-supported"] }]);
   });
 
+  it("takes the data dir from the inventory's data_dir, relative to the inventory file; --data-dir wins", async () => {
+    const site = join(dir, "inventory-site");
+    mkdirSync(join(site, "data", "paloalto_panos"), { recursive: true });
+    writeFileSync(join(site, "data", "paloalto_panos", "transceivers.local.yaml"), APPROVED);
+    const inventory = join(site, "inventory.yaml");
+    writeFileSync(inventory, `data_dir: data\n${readFileSync(join(dir, "inventory.yaml"), "utf8")}`);
+    const args = (out: string, extra: string[] = []) =>
+      preflight(
+        ["run", "-i", inventory, "--known-hosts", join(dir, "known_hosts"), "--checks", "panos-transceivers-supported", "--path", "10.2.0,10.2.4-h4", "--out", join(dir, out), "--no-progress", "--format", "json", ...extra],
+        { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password },
+      );
+    const fromInventory = await args("from-inventory");
+    expect(fromInventory.stderr).toBe("");
+    expect(hops("from-inventory")).toEqual([["ethernet1/2", "10.2.0"]]);
+    // An empty data dir on the command line replaces the inventory's: the part is third-party again.
+    mkdirSync(join(dir, "empty-data"));
+    await args("overridden", ["--data-dir", join(dir, "empty-data")]);
+    expect(hops("overridden")).toEqual([
+      ["ethernet1/2", "10.2.0"],
+      ["ethernet1/2", "10.2.4-h4"],
+    ]);
+  });
+
   it("a broken file in the data dir is exit 3 with its file:line:col, before any device is contacted", async () => {
     const data = join(dir, "broken-data");
     mkdirSync(join(data, "paloalto_panos"), { recursive: true });
