@@ -4,10 +4,10 @@
 // (`| json`, `| no-more`, `| include/exclude/begin`), EOS's `% Invalid input (at token N: 'word')` and the
 // injected faults. It reproduces what a client must cope with on a real switch, not EOS's command tree.
 // Modelled from netmiko's and scrapli's EOS drivers and their recorded sessions, not from a capture of a pager.
-import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 import type { ServerChannel } from "ssh2";
-import type { CliConnection, Fault, SimDeviceSpec } from "../../../simulator/types.js";
+import { applyFilter, commandFault, crlf, garbage, toLines } from "../../../simulator/cli-text.js";
+import type { CliConnection, SimDeviceSpec } from "../../../simulator/types.js";
 
 /** The pty is 24 rows: EOS pages 23 lines and the pager prompt. */
 const DEFAULT_PAGE_LINES = 23;
@@ -25,39 +25,6 @@ export function eosInvalidInput(command: string): string {
   const words = command.split(" ");
   const at = KNOWN_VERBS.has(words[0] ?? "") ? 1 : 0;
   return `% Invalid input (at token ${at}: '${words[at] ?? ""}')\n`;
-}
-
-function commandFault(faults: Fault[] | undefined, command: string): Fault | undefined {
-  return faults?.find((f) => f.kind !== "refuse" && f.kind !== "auth-reject" && f.kind !== "hang-after-login" && (f.command === undefined || f.command === command));
-}
-
-function garbage(): Buffer {
-  return Buffer.concat([randomBytes(96), Buffer.from([0x00, 0x07, 0x1b, 0x08, 0xff, 0xfe, 0xc3, 0x28, 0x80]), randomBytes(96)]);
-}
-
-function toLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
-const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join("");
-
-/** `| include`, `| exclude` and `| begin` on the printed lines (EOS reads the argument as a regular expression). */
-function applyFilter(lines: string[], filter: string): string[] | undefined {
-  const m = /^(include|exclude|begin) (.+)$/.exec(filter);
-  if (!m) return undefined;
-  let re: RegExp;
-  try {
-    re = new RegExp(m[2] as string);
-  } catch {
-    return undefined;
-  }
-  if (m[1] === "include") return lines.filter((l) => re.test(l));
-  if (m[1] === "exclude") return lines.filter((l) => !re.test(l));
-  const at = lines.findIndex((l) => re.test(l));
-  return at === -1 ? [] : lines.slice(at);
 }
 
 class EosCli {

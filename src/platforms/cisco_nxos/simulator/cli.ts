@@ -3,10 +3,10 @@
 // the ` --More-- ` pager until paging is off, the output filters (`| json`, `| no-more`, `| include/exclude/begin`),
 // NX-OS's caret line and `% Invalid command at '^' marker.`, and the injected faults. It reproduces what a client
 // must cope with on a real switch, not NX-OS's command tree. Modelled from netmiko's and scrapli's NX-OS drivers.
-import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 import type { ServerChannel } from "ssh2";
-import type { CliConnection, Fault, SimDeviceSpec } from "../../../simulator/types.js";
+import { applyFilter, commandFault, crlf, garbage, toLines } from "../../../simulator/cli-text.js";
+import type { CliConnection, SimDeviceSpec } from "../../../simulator/types.js";
 
 /** The pty is 24 rows: NX-OS pages 23 lines and the pager prompt. */
 const DEFAULT_PAGE_LINES = 23;
@@ -23,39 +23,6 @@ export function nxosInvalidCommand(command: string, promptLength: number): strin
   const words = command.split(" ");
   const at = KNOWN_VERBS.has(words[0] ?? "") ? (words[0]?.length ?? 0) + 1 : 0;
   return `${" ".repeat(promptLength + at)}^\n% Invalid command at '^' marker.\n`;
-}
-
-function commandFault(faults: Fault[] | undefined, command: string): Fault | undefined {
-  return faults?.find((f) => f.kind !== "refuse" && f.kind !== "auth-reject" && f.kind !== "hang-after-login" && (f.command === undefined || f.command === command));
-}
-
-function garbage(): Buffer {
-  return Buffer.concat([randomBytes(96), Buffer.from([0x00, 0x07, 0x1b, 0x08, 0xff, 0xfe, 0xc3, 0x28, 0x80]), randomBytes(96)]);
-}
-
-function toLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
-const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join("");
-
-/** `| include`, `| exclude` and `| begin` on the printed lines (NX-OS reads the argument as a regular expression). */
-function applyFilter(lines: string[], filter: string): string[] | undefined {
-  const m = /^(include|exclude|begin) (.+)$/.exec(filter);
-  if (!m) return undefined;
-  let re: RegExp;
-  try {
-    re = new RegExp(m[2] as string);
-  } catch {
-    return undefined;
-  }
-  if (m[1] === "include") return lines.filter((l) => re.test(l));
-  if (m[1] === "exclude") return lines.filter((l) => !re.test(l));
-  const at = lines.findIndex((l) => re.test(l));
-  return at === -1 ? [] : lines.slice(at);
 }
 
 class NxosCli {

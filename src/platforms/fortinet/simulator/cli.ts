@@ -5,10 +5,10 @@
 // faults (the post-login disclaimer is not simulated). It reproduces what a client must
 // cope with on a real FortiGate, not FortiOS's command tree. Modelled from netmiko's and scrapli's FortiOS drivers
 // and Fortinet's documentation, not from a recorded session.
-import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 import type { ServerChannel } from "ssh2";
-import type { CliConnection, Fault, SimDeviceSpec } from "../../../simulator/types.js";
+import { commandFault, crlf, garbage, toLines } from "../../../simulator/cli-text.js";
+import type { CliConnection, SimDeviceSpec } from "../../../simulator/types.js";
 
 /** The pty is 24 rows: FortiOS pages 23 lines and the pager prompt. */
 const PAGE_LINES = 23;
@@ -25,23 +25,6 @@ export function fortiosCommandFail(command: string): string {
   if (!KNOWN_VERBS.has(words[0] ?? "")) return "Unknown action 0\nCommand fail. Return code -1\n";
   return `command parse error before '${words[words.length - 1] ?? ""}'\nCommand fail. Return code -61\n`;
 }
-
-function commandFault(faults: Fault[] | undefined, command: string): Fault | undefined {
-  return faults?.find((f) => f.kind !== "refuse" && f.kind !== "auth-reject" && f.kind !== "hang-after-login" && (f.command === undefined || f.command === command));
-}
-
-function garbage(): Buffer {
-  return Buffer.concat([randomBytes(96), Buffer.from([0x00, 0x07, 0x1b, 0x08, 0xff, 0xfe, 0xc3, 0x28, 0x80]), randomBytes(96)]);
-}
-
-function toLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
-const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join("");
 
 /** `| grep [-v] [-i] pattern` on the printed lines (FortiOS reads the pattern as a regular expression). */
 function applyGrep(lines: string[], filter: string): string[] | undefined {

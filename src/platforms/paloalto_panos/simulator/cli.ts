@@ -1,10 +1,10 @@
 // The PAN-OS operational CLI as a simulated firewall runs it on an SSH shell channel: login line, prompt,
 // pty-style echo, the `set cli` session settings, the `lines 1-20 ` pager and the injected command faults.
 // It reproduces what clients must cope with on a real device, not PAN-OS's command tree.
-import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 import type { ServerChannel } from "ssh2";
-import type { CliConnection, Fault, SimDeviceSpec } from "../../../simulator/types.js";
+import { commandFault, crlf, garbage, toLines } from "../../../simulator/cli-text.js";
+import type { CliConnection, SimDeviceSpec } from "../../../simulator/types.js";
 
 const PAGE_LINES = 20;
 // `less`, which PAN-OS pages with, clears its status line with carriage return + erase-to-end-of-line.
@@ -33,17 +33,6 @@ interface CliSettings {
 
 type Mode = "input" | "busy" | "pager" | "hung";
 
-/** Faults that change how one command is answered; `command` (when given) restricts them to that command. */
-function commandFault(faults: Fault[] | undefined, command: string): Fault | undefined {
-  return faults?.find(
-    (fault) =>
-      fault.kind !== "refuse" &&
-      fault.kind !== "auth-reject" &&
-      fault.kind !== "hang-after-login" &&
-      (fault.command === undefined || fault.command === command),
-  );
-}
-
 export function cliError(command: string): string {
   const verb = command.split(" ")[0] ?? "";
   return KNOWN_VERBS.has(verb) ? "Invalid syntax.\n" : `Unknown command: ${verb}\n`;
@@ -53,21 +42,6 @@ export function cliError(command: string): string {
 function xmlError(command: string): string {
   return `<response status="error"><msg><line>${cliError(command).trim()}</line></msg></response>\n`;
 }
-
-/** Random bytes with control characters and invalid UTF-8 guaranteed in them. */
-function garbage(): Buffer {
-  return Buffer.concat([randomBytes(96), Buffer.from([0x00, 0x07, 0x1b, 0x08, 0xff, 0xfe, 0xc3, 0x28, 0x80]), randomBytes(96)]);
-}
-
-/** The device's text (\n endings) as lines; a trailing newline does not make an extra line. */
-function toLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
-const crlf = (lines: string[]): string => lines.map((line) => `${line}\r\n`).join("");
 
 class PanosCli {
   private readonly settings: CliSettings = { pager: true, xml: false };
