@@ -87,8 +87,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .command("serve")
     .description("serve the audit as a REST API under /api/v1 (docs/server.md)")
     .option("--listen <host:port>", "address to listen on", "127.0.0.1:8080")
-    .option("--state-dir <dir>", "folder for the runs' inputs (inventory and known_hosts per run; never credentials)", "preflight-data")
-    .action(async (opts: { listen: string; stateDir: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
+    .option("--state-dir <dir>", "folder for the runs' inputs (inventory and known_hosts per run; never credentials) and the embedded database", "preflight-data")
+    .option("--db <url>", "PostgreSQL URL (postgres://user@host/db) for the run history (default: embedded PGlite in <state-dir>/db)")
+    .action(async (opts: { listen: string; stateDir: string; db?: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
 
   program
     .command("diff")
