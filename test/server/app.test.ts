@@ -4,6 +4,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import { withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/suite/index.js";
@@ -25,8 +26,7 @@ let app: Awaited<ReturnType<typeof buildApp>>["app"];
 let inventory: string;
 const ADMIN = "pft_admin-token-for-the-serve-tests";
 const auth = { authorization: `Bearer ${ADMIN}` };
-type Inject = Parameters<typeof app.inject>[0];
-const call = (opts: Exclude<Inject, string>) => app.inject({ ...opts, headers: { ...auth, ...opts.headers } });
+const call = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...auth, ...opts.headers } });
 
 beforeAll(async () => {
   fleet = await startFleet([
