@@ -42,6 +42,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--stdout <format>", "print this format on stdout instead of the summary: json, junit, csv, md, html, summary")
     .option("--baseline <report.json>", "compare with a previous run: new failures, resolved, still failing")
     .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
+    .option("--db <url>", "store the run in the history database too: postgres://... or a folder of the embedded database (docs/server.md)")
     .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (opts: RawRunOptions) => {

@@ -34,6 +34,8 @@ export interface RawRunOptions {
   commandTimeout: string;
   deviceTimeout: string;
   progress: boolean;
+  /** Store the run in this history database too (`preflight serve`'s): a PostgreSQL URL or a PGlite folder. */
+  db?: string;
   // Transport flags (registered by addTransportOptions; optional until every command registers them).
   loginRate?: string;
   maxLoginsPerCredential?: string;

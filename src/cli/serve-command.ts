@@ -3,7 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { buildApp } from "../server/app.js";
-import { isPostgresUrl, openSql } from "../server/db/sql.js";
+import { isPostgresUrl, openSql, redactUrl } from "../server/db/sql.js";
 import type { CliIo } from "./io.js";
 
 export interface ServeOptions {
@@ -18,11 +18,6 @@ export function parseListen(value: string): { host: string; port: number } | und
   const port = Number(m[2]);
   if (port > 65535) return undefined;
   return { host: m[1].replace(/^\[|\]$/g, ""), port };
-}
-
-/** A database URL as it may be shown: without its password. */
-export function redactUrl(target: string): string {
-  return target.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, "$1:***@");
 }
 
 export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<number> {
@@ -44,13 +39,14 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
   }
   const server = await buildApp({ dataDir, env: io.env, sql });
   const { app } = server;
-  const address = await app.listen(listen);
-  const where = isPostgresUrl(target) ? `PostgreSQL ${redactUrl(target)}` : `embedded database ${target}`;
-  io.stderr.write(`preflight serve: listening on ${address} (API under /api/v1; ${where})\n`);
   if (server.interrupted.length) io.stderr.write(`preflight serve: ${server.interrupted.length} run(s) were in progress when the server last stopped; marked interrupted\n`);
   if (server.bootstrapToken) {
     io.stderr.write(`preflight serve: no API token existed; created an admin token (shown this once, stored hashed):\n  ${server.bootstrapToken}\n`);
   }
+  // Last: the line that says the server is ready.
+  const address = await app.listen(listen);
+  const where = isPostgresUrl(target) ? `PostgreSQL ${redactUrl(target)}` : `embedded database ${target}`;
+  io.stderr.write(`preflight serve: listening on ${address} (API under /api/v1; ${where})\n`);
   await new Promise<void>((done) => {
     if (io.signal?.aborted) return done();
     io.signal?.addEventListener("abort", () => done(), { once: true });

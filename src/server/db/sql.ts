@@ -24,6 +24,11 @@ export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 
+/** A database URL as it may be shown: without its password. */
+export function redactUrl(target: string): string {
+  return target.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/i, "$1:***@");
+}
+
 /** Opens the database: a PostgreSQL URL, a folder for PGlite, or "memory:" for a PGlite that lives in memory. */
 export async function openSql(target: string): Promise<Sql> {
   return isPostgresUrl(target) ? openPostgres(target) : openPglite(target === "memory:" ? undefined : target);
