@@ -4,6 +4,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
@@ -65,6 +66,12 @@ describe("preflight serve API", () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
     expect(doc.openapi).toBe("3.1.0");
+    // Validated against the OpenAPI 3.1 JSON Schema (the specification's own, shipped by the validator).
+    const validator = new Validator();
+    const result = await validator.validate(doc as unknown as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/api/v1/audit-log",
       "/api/v1/checks/{id}/pass-rate",
