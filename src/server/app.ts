@@ -129,15 +129,17 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   const who = (req: FastifyRequest): Principal => auth.principal(req);
-  const view = (run: RunRow, summary?: RunReport["summary"]) => ({
+  // For a scoped token: only its groups, and no selection (it may name other customers' groups and devices; the
+  // scoped report's metadata has the part in scope).
+  const view = (run: RunRow, p: Principal, summary?: RunReport["summary"]) => ({
     id: run.id,
     source: run.source,
     status: run.status,
     createdAt: run.createdAt,
     ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
     ...(run.startedBy ? { startedBy: run.startedBy } : {}),
-    selection: run.selection,
-    groups: run.groups,
+    ...(p.scope === null ? { selection: run.selection } : {}),
+    groups: p.scope === null ? run.groups : run.groups.filter((g) => p.scope!.includes(g)),
     progress: { done: live.get(run.id)?.done ?? run.devicesDone, total: run.devicesTotal },
     ...(summary ? { summary } : {}),
     ...(run.error ? { error: run.error } : {}),
@@ -269,7 +271,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
         });
       pending.add(work);
       const row = (await store.getRun(id, null))!;
-      return reply.code(202).header("location", `/api/v1/runs/${id}`).send(view(row));
+      return reply.code(202).header("location", `/api/v1/runs/${id}`).send(view(row, p));
     },
   );
 
@@ -280,7 +282,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       const p = who(req);
       const runs = await store.listRuns(p.scope, req.query.limit ?? 100);
       // A scoped token's list leaves the summaries out (they count every group's devices); GET /runs/:id has its own.
-      return { runs: runs.map((r) => view(r, p.scope === null ? (r.summary ?? undefined) : undefined)) };
+      return { runs: runs.map((r) => view(r, p, p.scope === null ? (r.summary ?? undefined) : undefined)) };
     },
   );
 
@@ -288,7 +290,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     const p = who(req);
     const run = await store.getRun(req.params.id, p.scope);
     if (!run) return notFound(reply, req.params.id);
-    return view(run, await summaryFor(run, p));
+    return view(run, p, await summaryFor(run, p));
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: string } }>(
@@ -349,7 +351,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     if (!current) return problem(reply, 409, "Conflict", `run "${run.id}" is ${run.status}: nothing to cancel`);
     current.controller.abort();
     await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.cancel", target: run.id });
-    return reply.code(202).send(view(run));
+    return reply.code(202).send(view(run, p));
   });
 
   app.get<{ Params: { id: string } }>(
@@ -437,7 +439,12 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     },
   );
 
-  app.get("/api/v1/tokens", { onRequest: auth.require("admin"), schema: { security: secured } }, async () => ({ tokens: await store.listTokens() }));
+  // A scoped admin lists the tokens within its groups only.
+  app.get("/api/v1/tokens", { onRequest: auth.require("admin"), schema: { security: secured } }, async (req) => {
+    const { scope } = who(req);
+    const tokens = await store.listTokens();
+    return { tokens: scope === null ? tokens : tokens.filter((t) => t.groups !== null && t.groups.every((g) => scope.includes(g))) };
+  });
 
   app.delete<{ Params: { id: string } }>("/api/v1/tokens/:id", { onRequest: auth.require("admin"), schema: { security: secured, params: idParam } }, async (req, reply) => {
     const p = who(req);
@@ -454,7 +461,12 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   app.get<{ Querystring: { limit?: number } }>(
     "/api/v1/audit-log",
     { onRequest: auth.require("admin"), schema: { security: secured, querystring: { type: "object", properties: { limit: { type: "integer", minimum: 1, maximum: 10000 } } } } },
-    async (req) => ({ entries: await store.auditLog(req.query.limit ?? 200) }),
+    async (req, reply) => {
+      // The log covers every customer: an admin scoped to groups does not read it.
+      const p = who(req);
+      if (p.scope !== null) return problem(reply, 403, "Forbidden", `token "${p.name}" is scoped to groups ${p.scope.join(", ")}; the audit log needs an admin token for every group`);
+      return { entries: await store.auditLog(req.query.limit ?? 200) };
+    },
   );
 
   return {

@@ -141,9 +141,13 @@ describe("serve: tokens and roles", () => {
     expect((await as(tokens.adminA, { method: "POST", url: "/api/v1/tokens", payload: { name: "x", role: "viewer" } })).statusCode).toBe(403);
     expect((await as(tokens.adminA, { method: "POST", url: "/api/v1/tokens", payload: { name: "x", role: "viewer", groups: ["cust-b"] } })).statusCode).toBe(403);
     expect((await as(tokens.adminA, { method: "POST", url: "/api/v1/tokens", payload: { name: "a helper", role: "viewer", groups: ["cust-a"] } })).statusCode).toBe(201);
-    const list = (await admin({ method: "GET", url: "/api/v1/tokens" })).json() as { tokens: { id: string; groups: string[] | null }[] };
+    const list = (await admin({ method: "GET", url: "/api/v1/tokens" })).json() as { tokens: { id: string; name: string; groups: string[] | null }[] };
     const wide = list.tokens.find((t) => t.groups === null && t.id !== "bootstrap")!;
     expect((await as(tokens.adminA, { method: "DELETE", url: `/api/v1/tokens/${wide.id}` })).statusCode).toBe(403);
+    // A scoped admin lists its groups' tokens only, and does not read the (every customer's) audit log.
+    const listA = (await as(tokens.adminA, { method: "GET", url: "/api/v1/tokens" })).json() as typeof list;
+    expect(listA.tokens.map((t) => t.name).sort()).toEqual(["a helper", "customer A admin", "customer A operator", "customer A viewer"]);
+    expect((await as(tokens.adminA, { method: "GET", url: "/api/v1/audit-log" })).statusCode).toBe(403);
   });
 
   it("refuses an inventory with a password in it (422) and keeps nothing of it", async () => {
@@ -183,8 +187,11 @@ describe("serve: runs, scopes, events, history", () => {
   });
 
   it("gives a viewer of group cust-a its devices only: run, report in every format, events, device history", async () => {
-    const run = (await as(tokens.viewerA, { method: "GET", url: `/api/v1/runs/${first}` })).json() as { summary: { devices: number } };
+    const run = (await as(tokens.viewerA, { method: "GET", url: `/api/v1/runs/${first}` })).json() as { summary: { devices: number }; groups: string[]; selection?: unknown };
     expect(run.summary.devices).toBe(2);
+    expect(run.groups).toEqual(["cust-a"]);
+    expect(run.selection).toBeUndefined();
+    expect(((await as(tokens.viewer, { method: "GET", url: `/api/v1/runs/${first}` })).json() as { groups: string[] }).groups.sort()).toEqual(["cust-a", "cust-b"]);
     const report = (await as(tokens.viewerA, { method: "GET", url: `/api/v1/runs/${first}/report?format=json` })).json() as RunReport;
     expect(report.devices.map((d) => d.name)).toEqual(["fw-a1", "fw-a2"]);
     for (const format of ["html", "junit", "csv", "md", "optics-csv"]) {
@@ -202,6 +209,10 @@ describe("serve: runs, scopes, events, history", () => {
   });
 
   it("hides runs of other groups entirely, and lets a scoped operator audit its own groups only (403 otherwise)", async () => {
+    const both = await startRun(tokens.operator, { groups: ["cust-a", "cust-b"], devices: ["fw-a1", "fw-b1"] });
+    await server.runsDone();
+    const seen = (await as(tokens.viewerA, { method: "GET", url: `/api/v1/runs/${both}/report` })).json() as RunReport;
+    expect(seen.meta.selection).toMatchObject({ groups: ["cust-a"], devices: ["fw-a1"] });
     const refused = await as(tokens.operatorA, { method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts() } });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ devices: ["fw-b1"] });

@@ -73,8 +73,15 @@ export function inScope(scope: Scope, groups: readonly string[]): boolean {
 export function scopedReport(report: RunReport, scope: Scope): RunReport {
   if (scope === null) return report;
   const devices = report.devices.filter((d) => inScope(scope, d.groups));
+  const names = new Set(devices.map((d) => d.name));
   const { optics: _optics, ...rest } = report;
-  return { ...rest, devices, summary: summarise(devices) };
+  const { selection } = report.meta;
+  // The selection may name other customers' groups and devices: only those in scope (and device globs) remain.
+  const meta = {
+    ...report.meta,
+    selection: { ...selection, groups: selection.groups.filter((g) => scope.includes(g)), devices: selection.devices.filter((d) => d.includes("*") || names.has(d)) },
+  };
+  return { ...rest, meta, devices, summary: summarise(devices) };
 }
 
 interface RunDbRow {
