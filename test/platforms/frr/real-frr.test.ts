@@ -17,6 +17,7 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../../src/model/result.js";
+import { validateReport } from "../../../src/report/validate-report.js";
 import { preflight } from "../../helpers/cli.js";
 import { keygen, startSshd, type Sshd } from "../../helpers/sshd.js";
 
@@ -254,6 +255,7 @@ describe.skipIf(why !== "")(`real FRR over SSH${why ? ` (skipped: ${why})` : ""}
 
   it("lists every router in the report; only r3, with the neighbour that never comes up, is blocked", () => {
     expect(stderr).toBe("");
+    expect(validateReport(report)).toEqual({ ok: true });
     expect(report.devices.map((d) => [d.name, d.status])).toEqual([
       ["r1", "ready"],
       ["r2", "ready"],
