@@ -3,10 +3,11 @@
 //
 // Real, as captured: `show bgp vrf all summary json` (one peer Established; the capture with a peer Idle and one
 // Active), `show ip ospf neighbor json` (all Full; one stuck in Exchange by an MTU mismatch), `show bfd peers json`
-// (all up; one down), `show ip route summary json` (connected and OSPF routes, all in the FIB), `show daemons`.
+// (all up; one down), `show ip route summary json` (connected and OSPF routes, all in the FIB), `show daemons` (and
+// the same after zebra was stopped).
 // Real with this router's name and release put in: `show version` (the capture's hostname `r1` and release 8.4.4
 // replaced). WRITTEN BY US from the real captures: `show ip route summary json` with routes not in the FIB
-// (routesTotalFib 0), `show daemons` without zebra. Daemons that do not run answer as vtysh does, with the real
+// (routesTotalFib 0), and the BGP-only router's `show daemons` (` zebra bgpd`). Daemons that do not run answer as vtysh does, with the real
 // "<daemon> is not running" line.
 import { readFileSync } from "node:fs";
 import type { Fault, SimDeviceSpec } from "../../../simulator/types.js";
@@ -37,7 +38,7 @@ export interface FrrRouterSpec {
   bfdDown?: boolean;
   /** zebra holds routes but installs none in the kernel (modelled). */
   fibEmpty?: boolean;
-  /** zebra is not running (modelled `show daemons`). */
+  /** zebra is not running (the real `show daemons` after zebra was stopped). */
   zebraDown?: boolean;
   /** The router runs neither ospfd nor bfdd: vtysh says so (the real lines). */
   bgpOnly?: boolean;
@@ -70,7 +71,7 @@ export function frrRouter(s: FrrRouterSpec): SimDeviceSpec {
       [FRR_COMMANDS.ospf]: s.bgpOnly ? notRunning("ospfd") : fixture("show_ip_ospf_neighbor_json", s.ospfStuck ? "real-frr-8.4.4__one-full-one-exchange.json" : "real-frr-8.4.4__all-full.json"),
       [FRR_COMMANDS.bfd]: s.bgpOnly ? notRunning("bfdd") : fixture("show_bfd_peers_json", s.bfdDown ? "real-frr-8.4.4__one-up-one-down.json" : "real-frr-8.4.4__all-up.json"),
       [FRR_COMMANDS.rib]: s.fibEmpty ? fixture("show_ip_route_summary_json", "written-by-preflight__nothing-in-fib.json") : rib,
-      [FRR_COMMANDS.daemons]: s.zebraDown ? fixture("show_daemons", "written-by-preflight__zebra-down.txt") : daemons,
+      [FRR_COMMANDS.daemons]: s.zebraDown ? fixture("show_daemons", "real-frr-8.4.4__zebra-stopped.txt") : daemons,
     },
     ...(s.faults ? { faults: s.faults } : {}),
     ...(s.tags ? { tags: s.tags } : {}),
