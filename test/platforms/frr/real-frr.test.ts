@@ -59,8 +59,9 @@ let dir = "";
 const ns = (router: string) => `pf${process.pid}${router}`;
 const routerDir = (router: string) => join(dir, router);
 const ip = (...args: string[]) => execFileSync(ipTool!, args, { encoding: "utf8", timeout: 10_000 });
-const vtysh = (router: string, command: string): string =>
-  execFileSync("/usr/bin/vtysh", ["--vty_socket", routerDir(router), "--config_dir", routerDir(router), "-c", command], { encoding: "utf8", timeout: 10_000 });
+// -H: vtysh (even with -c) writes its command history to ~/.history_frr unless told where.
+const vtyshArgs = (router: string, command: string) => ["--vty_socket", routerDir(router), "--config_dir", routerDir(router), "-H", join(routerDir(router), "history"), "-c", command];
+const vtysh = (router: string, command: string): string => execFileSync("/usr/bin/vtysh", vtyshArgs(router, command), { encoding: "utf8", timeout: 10_000 });
 const namespaces: string[] = [];
 const daemons: string[] = [];
 const sshds: Sshd[] = [];
@@ -196,7 +197,7 @@ describe.skipIf(why !== "")(`real FRR over SSH${why ? ` (skipped: ${why})` : ""}
     const knownHosts: string[] = [];
     for (const r of ROUTERS) {
       const login = join(routerDir(r.name), "login.sh");
-      writeFileSync(login, `#!/bin/sh\nexec /usr/bin/vtysh --vty_socket ${routerDir(r.name)} --config_dir ${routerDir(r.name)}\n`, { mode: 0o755 });
+      writeFileSync(login, `#!/bin/sh\nexec /usr/bin/vtysh --vty_socket ${routerDir(r.name)} --config_dir ${routerDir(r.name)} -H ${join(routerDir(r.name), "history")}\n`, { mode: 0o755 });
       const sshd = await startSshd({ dir: join(dir, `sshd-${r.name}`), authorizedKeys: [pub], config: [`ForceCommand ${login}`, "PasswordAuthentication no", "KbdInteractiveAuthentication no"] });
       sshds.push(sshd);
       hosts.push(`  ${r.name}: { host: 127.0.0.1, port: ${sshd.port} }`);
@@ -283,7 +284,7 @@ describe.skipIf(why !== "")(`real FRR over SSH${why ? ` (skipped: ${why})` : ""}
   it("passes OSPF and BFD on r3, whose ospfd and bfdd are not running (vtysh says so, live)", () => {
     const r3 = report.devices.find((d) => d.name === "r3")!;
     expect(r3.checks.filter((c) => c.id === "frr-ospf-neighbors-full" || c.id === "frr-bfd-peers-up").map((c) => c.status)).toEqual(["pass", "pass"]);
-    const asked = spawnSync("/usr/bin/vtysh", ["--vty_socket", routerDir("r3"), "--config_dir", routerDir("r3"), "-c", "show ip ospf neighbor json"], { encoding: "utf8", timeout: 10_000 });
+    const asked = spawnSync("/usr/bin/vtysh", vtyshArgs("r3", "show ip ospf neighbor json"), { encoding: "utf8", timeout: 10_000 });
     expect(`${asked.stdout}${asked.stderr}`.trim()).toBe("ospfd is not running");
   });
 
