@@ -15,7 +15,7 @@ import { preflight } from "../../helpers/cli.js";
 const CREDS = { username: "audit", password: "junos-cli-Pa55word" };
 const TARGET = "23.4R2-S3";
 const env = { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password };
-const PACK = ["junos-bgp-peers-established", "junos-chassis-alarms", "junos-chassis-cluster-healthy", "junos-routing-engine-headroom", "junos-routing-engines-ok", "junos-system-alarms", "junos-transceivers-approved", "junos-var-free-space"];
+const PACK = ["junos-bgp-peers-established", "junos-chassis-alarms", "junos-chassis-cluster-healthy", "junos-ospf-neighbors-full", "junos-routing-engine-headroom", "junos-routing-engines-ok", "junos-system-alarms", "junos-transceivers-approved", "junos-var-free-space"];
 
 let fleet: SimFleet;
 let dir: string;

@@ -34,12 +34,13 @@ const FLEET: [ReturnType<typeof junosDevice>, string, string[]][] = [
   [dev("mx-busy", { reBusy: true }), "blocked", ["junos-routing-engine-headroom"]],
   [dev("mx-var", { varAvailableBytes: 900 * 1024 ** 2 }), "blocked", ["junos-var-free-space"]],
   [dev("srx-lost", { kind: "srx", clusterNodeLost: true }), "blocked", ["junos-chassis-cluster-healthy"]],
+  [dev("mx-ospf", { ospfNeighborDown: true }), "blocked", ["junos-ospf-neighbors-full"]],
   [dev("mx-down", { faults: [{ kind: "refuse" }] }), "unreachable", []],
   [dev("mx-garbled", { faults: [{ kind: "garbage", command: "show version" }] }), "error", []],
   [dev("mx-cut", { faults: [{ kind: "disconnect-mid-output", command: "show system storage | display xml" }] }), "error", []],
 ];
 
-const PACK = ["junos-bgp-peers-established", "junos-chassis-alarms", "junos-chassis-cluster-healthy", "junos-routing-engine-headroom", "junos-routing-engines-ok", "junos-system-alarms", "junos-transceivers-approved", "junos-var-free-space"];
+const PACK = ["junos-bgp-peers-established", "junos-chassis-alarms", "junos-chassis-cluster-healthy", "junos-ospf-neighbors-full", "junos-routing-engine-headroom", "junos-routing-engines-ok", "junos-system-alarms", "junos-transceivers-approved", "junos-var-free-space"];
 
 let fleet: SimFleet;
 let results: DeviceResult[];
@@ -95,6 +96,7 @@ describe("the juniper_junos plugin over SSH", () => {
     expect(findings("mx-var", "junos-var-free-space")[0]).toMatch(/^\/\.mount\/var has 900M \(943718400 bytes\) available/);
     expect(findings("srx-lost", "junos-chassis-cluster-healthy")).toHaveLength(3);
     expect(findings("mx-optics", "junos-transceivers-approved")).toHaveLength(1);
+    expect(findings("mx-ospf", "junos-ospf-neighbors-full")).toEqual(["OSPF neighbour 3.3.3.3 (10.1.3.3 on ge-0/0/3.0) is ExStart, not Full"]);
   });
 
   it("says why the unreachable and broken devices have no verdict", () => {

@@ -5,7 +5,8 @@
 // two RE-S-1800x4 and Juniper optics; an MX104 with a NON-JNPR XFP; there is no public SRX capture, so the SRX
 // prints the MX204 one), `show chassis routing-engine | display xml` (PyEZ's dual RE-S-1800x4 reply, as the CLI prints it;
 // NAPALM's SRX345 cluster node reply), `show bgp summary | display xml` (NAPALM: one Established peer; three
-// peers Active/Idle among six), `show chassis cluster status` (ntc-templates: node1 lost in every group).
+// peers Active/Idle among six), `show chassis cluster status` (ntc-templates: node1 lost in every group),
+// `show ospf neighbor` (ntc-templates: two Full neighbours; the copy with one in ExStart is written by us).
 // The NAPALM replies are the RPC reply element as NETCONF returns it: the simulator prints it inside the CLI's
 // `<rpc-reply>` envelope with its `<cli><banner>`, as `| display xml` does.
 // MODELLED FROM A CAPTURE (one field changed, said here): the failed backup RE (RE1's status OK -> Testing, a
@@ -30,6 +31,7 @@ export const JUNOS_COMMANDS = {
   bgp: "show bgp summary | display xml",
   routingEngine: "show chassis routing-engine | display xml",
   storage: "show system storage | display xml",
+  ospf: "show ospf neighbor",
 } as const;
 
 export interface JunosDeviceSpec {
@@ -53,6 +55,8 @@ export interface JunosDeviceSpec {
   reBusy?: boolean;
   /** Bytes available on /.mount/var (default 6.3 GiB, genieparser's capture). */
   varAvailableBytes?: number;
+  /** One OSPF neighbour in ExStart (the real capture with one state changed). */
+  ospfNeighborDown?: boolean;
   /** SRX only: node1 lost in every redundancy group (the real capture). */
   clusterNodeLost?: boolean;
   faults?: Fault[];
@@ -164,6 +168,9 @@ function mxRoutingEngines(s: JunosDeviceSpec): string {
   return xml;
 }
 
+/** A capture made over SSH ends with the banner line; the simulated CLI prints its own after every output. */
+const withoutBanner = (text: string): string => `${text.replace(/\r\n/g, "\n").replace(/\n*\{[\w:. -]+\}\n*$/, "").trimEnd()}\n`;
+
 const napalm = (test: string, variant: string, name: string): string => `napalm__test__junos__mocked_data__${test}__${variant}__${name}`;
 
 export function junosDevice(s: JunosDeviceSpec): SimDeviceSpec {
@@ -182,6 +189,9 @@ export function junosDevice(s: JunosDeviceSpec): SimDeviceSpec {
     [JUNOS_COMMANDS.routingEngine]: srx
       ? junosRpcReply(fixture("show_chassis_routing_engine_display_xml", napalm("test_get_environment", "issue1183_srx_multi_node", "get-route-engine-information.xml")), version, banner)
       : mxRoutingEngines(s),
+    [JUNOS_COMMANDS.ospf]: withoutBanner(
+      s.ospfNeighborDown ? fixture("show_ospf_neighbor", "written-by-preflight__exstart.txt") : fixture("show_ospf_neighbor", "ntc-templates__tests__juniper_junos__show_ospf_neighbor__juniper_junos_show_ospf_neighbor.raw"),
+    ),
     [JUNOS_COMMANDS.storage]: junosSystemStorage({ version, banner, varAvailableBytes: s.varAvailableBytes ?? 6.3 * 1024 ** 3, ...(srx ? { res: ["node0", "node1"] } : {}) }),
   };
   if (srx) {
