@@ -1,6 +1,6 @@
 // The simulated Junos CLI byte by byte, with a plain ssh2 client (not preflight's transport): the login line and
 // the `{master:0}` prompt, echo and line editing, type-ahead while a command runs, the pager's keys, and the
-// command faults, all of which come from the shared PagedShell driven by Junos's dialect.
+// command faults, all of which come from the shared PagedCli with what Junos says.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JUNOS_COMMANDS, junosDevice } from "../../../src/platforms/juniper_junos/simulator/router.js";
 import { startFleet } from "../../../src/simulator/fleet.js";
@@ -39,7 +39,7 @@ describe("the simulated Junos CLI on the wire", () => {
     expect(await shell.waitFor(/audit@mx1> $/)).toBe(`show versiom\b \bn | match Model\r\nModel: mx480\r\n${PROMPT}`);
     shell.mark();
     shell.send("show bgp\x03");
-    expect(await shell.waitFor(/audit@mx1> $/)).toBe(`show bgp^C\r\n${PROMPT}`);
+    expect(await shell.waitFor(/audit@mx1> $/)).toBe(`show bgp^C\r\n${PROMPT.slice(2)}`);
     client.end();
   });
 
@@ -60,10 +60,10 @@ describe("the simulated Junos CLI on the wire", () => {
     expect(first.split("\r\n")).toHaveLength(1 + 23 + 1);
     shell.mark();
     shell.send("\r");
-    expect(await shell.waitFor(/---\(more 85%\)---$/)).toBe(`\r${" ".repeat(16)}\rJUNOS daemons [20230915.112324_builder_junos_214_r3_s5]\r\n---(more 85%)---`);
+    expect(await shell.waitFor(/---\(more 85%\)---$/)).toBe(`\r${" ".repeat(17)}\rJUNOS daemons [20230915.112324_builder_junos_214_r3_s5]\r\n---(more 85%)---`);
     shell.mark();
     shell.send("q");
-    expect(await shell.waitFor(/audit@mx1> $/)).toBe(`\r${" ".repeat(16)}\r${PROMPT}`);
+    expect(await shell.waitFor(/audit@mx1> $/)).toBe(`\r${" ".repeat(17)}\r${PROMPT}`);
     client.end();
   });
 
