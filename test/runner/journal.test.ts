@@ -1,0 +1,187 @@
+// The run journal's reader and writer (src/runner/journal.ts): what a kill -9 can leave behind (a torn last line,
+// even inside a UTF-8 character), what it cannot (a broken line with records after it), duplicate and not-run
+// records, and the fingerprint comparison that makes a resume refuse when the run's inputs changed.
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { DeviceResult, DeviceStatus } from "../../src/model/result.js";
+import { fingerprintChanges, JOURNAL_FILE, JournalWriter, parseJournal, readJournal, type Journal, type RunFingerprint } from "../../src/runner/journal.js";
+
+const FINGERPRINT: RunFingerprint = {
+  tool: "0.1.0",
+  inventory: { file: "/site/inventory.yaml", sha256: "a".repeat(64) },
+  devices: ["fw-1", "fw-2", "fw-3"],
+  checks: [{ id: "panos-transceivers-supported", sha256: "b".repeat(64) }],
+  data: [{ file: "/checks/paloalto_panos/data/transceivers.yaml", sha256: "c".repeat(64) }, { file: "/checks/paloalto_panos/data/transceivers.local.yaml", sha256: null }],
+  targetVersion: "10.2.4-h4",
+  strictPath: false,
+  failOn: "low",
+};
+
+function result(name: string, status: DeviceStatus, reason?: string): DeviceResult {
+  return { name, host: "127.0.0.1", port: 2200, platform: "paloalto_panos", groups: ["dc"], tags: [], status, ...(reason ? { reason } : {}), upgradePath: ["10.2.4-h4"], facts: { hostname: name }, checks: [] };
+}
+
+function freshDir(): string {
+  return mkdtempSync(join(tmpdir(), "preflight-journal-"));
+}
+
+function startJournal(dir: string): JournalWriter {
+  return JournalWriter.start(dir, { startedAt: "2026-12-04T19:00:00.000Z", cwd: "/site", options: { inventory: "/site/inventory.yaml", format: ["json"] }, fingerprint: FINGERPRINT });
+}
+
+function read(dir: string): Journal {
+  const r = readJournal(dir);
+  if (!("journal" in r)) throw new Error(JSON.stringify(r.problems));
+  return r.journal;
+}
+
+function problemsOf(bytes: string | Buffer): string[] {
+  const r = parseJournal(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes), "run-journal.jsonl");
+  return "problems" in r ? r.problems.map((p) => `${p.line}: ${p.message}`) : [];
+}
+
+describe("run journal", () => {
+  it("reads back the header, each finished device by name, resumes and the complete mark", () => {
+    const dir = freshDir();
+    const w = startJournal(dir);
+    w.device(1, result("fw-2", "blocked"));
+    w.device(0, result("fw-1", "unreachable", "connection refused"));
+    w.resumed(new Date("2026-12-04T19:05:00.000Z"), 2);
+    w.device(2, result("fw-3", "ready"));
+    w.complete(new Date("2026-12-04T19:06:00.000Z"));
+    w.close();
+    const j = read(dir);
+    expect(j.header.startedAt).toBe("2026-12-04T19:00:00.000Z");
+    expect(j.header.fingerprint).toEqual(FINGERPRINT);
+    expect([...j.finished.keys()]).toEqual(["fw-2", "fw-1", "fw-3"]);
+    // An unreachable device finished: it is not audited again.
+    expect(j.finished.get("fw-1")?.status).toBe("unreachable");
+    expect(j.resumes).toEqual([{ type: "resume", at: "2026-12-04T19:05:00.000Z", finished: 2 }]);
+    expect(j.complete).toEqual({ type: "complete", finishedAt: "2026-12-04T19:06:00.000Z" });
+    expect(j.warnings).toEqual([]);
+  });
+
+  it("does not record an interrupted (not-run) device, and ignores one in a journal, so that a resume audits it", () => {
+    const dir = freshDir();
+    const w = startJournal(dir);
+    w.device(0, result("fw-1", "not-run", "interrupted: interrupted by Ctrl-C"));
+    w.device(1, result("fw-2", "ready"));
+    w.close();
+    expect(readFileSync(join(dir, JOURNAL_FILE), "utf8").split("\n").filter(Boolean)).toHaveLength(2);
+    appendFileSync(join(dir, JOURNAL_FILE), `${JSON.stringify({ type: "device", index: 2, name: "fw-3", result: result("fw-3", "not-run") })}\n`);
+    expect([...read(dir).finished.keys()]).toEqual(["fw-2"]);
+  });
+
+  it("ignores a torn last line (killed while writing it), and a resumed writer cuts it off before appending", () => {
+    const dir = freshDir();
+    const w = startJournal(dir);
+    w.device(0, result("fw-1", "ready"));
+    w.close();
+    const file = join(dir, JOURNAL_FILE);
+    const whole = readFileSync(file);
+    const line = JSON.stringify({ type: "device", index: 1, name: "fw-2", result: result("fw-2", "blocked") });
+    appendFileSync(file, line.slice(0, 40));
+    const torn = read(dir);
+    expect([...torn.finished.keys()]).toEqual(["fw-1"]);
+    expect(torn.validBytes).toBe(whole.length);
+    expect(torn.warnings).toEqual([expect.stringMatching(/:3: the last line is incomplete .* ignored/) as string]);
+
+    const again = JournalWriter.resume(file, torn);
+    again.device(1, result("fw-2", "blocked"));
+    again.close();
+    const after = read(dir);
+    expect([...after.finished.keys()]).toEqual(["fw-1", "fw-2"]);
+    expect(after.warnings).toEqual([]);
+    expect(readFileSync(file).subarray(0, whole.length).equals(whole)).toBe(true);
+  });
+
+  it("survives a tear inside a multi-byte character, and a complete last line that is not JSON (a power cut's zeros)", () => {
+    const head = `${JSON.stringify({ type: "run", version: 1, startedAt: "2026-12-04T19:00:00.000Z", cwd: "/site", options: {}, fingerprint: FINGERPRINT })}\n`;
+    const device = `${JSON.stringify({ type: "device", index: 0, name: "fw-1", result: { ...result("fw-1", "ready"), facts: { hostname: "fw-1 ✓ é" } } })}\n`;
+    const bytes = Buffer.from(head + device);
+    const cut = Buffer.from(head).length + Buffer.from(device).indexOf(Buffer.from("✓")) + 1;
+    const tornInChar = parseJournal(bytes.subarray(0, cut), "j");
+    expect("journal" in tornInChar && tornInChar.journal.finished.size).toBe(0);
+    expect("journal" in tornInChar && tornInChar.journal.validBytes).toBe(Buffer.from(head).length);
+
+    const zeros = parseJournal(Buffer.concat([Buffer.from(head + device), Buffer.alloc(30), Buffer.from("\n")]), "j");
+    expect("journal" in zeros && [...zeros.journal.finished.keys()]).toEqual(["fw-1"]);
+    expect("journal" in zeros && zeros.journal.warnings).toHaveLength(1);
+  });
+
+  it("refuses a broken line with records after it: the file was damaged, not torn by a kill", () => {
+    const dir = freshDir();
+    startJournal(dir).close();
+    const file = join(dir, JOURNAL_FILE);
+    appendFileSync(file, `{"type":"device","index":0,\n${JSON.stringify({ type: "device", index: 1, name: "fw-2", result: result("fw-2", "ready") })}\n`);
+    expect(problemsOf(readFileSync(file))).toEqual([expect.stringMatching(/^2: not a journal record .*damaged/) as string]);
+  });
+
+  it("keeps the first of two records of one device, and says so", () => {
+    const dir = freshDir();
+    const w = startJournal(dir);
+    w.device(0, result("fw-1", "blocked"));
+    w.device(0, result("fw-1", "ready"));
+    w.close();
+    const j = read(dir);
+    expect(j.finished.size).toBe(1);
+    expect(j.finished.get("fw-1")?.status).toBe("blocked");
+    expect(j.warnings).toEqual([expect.stringMatching(/:3: device "fw-1" has a second record; the first one is kept/) as string]);
+  });
+
+  it("refuses what is not a journal of this run: no header, a torn header, another version, a device outside the selection", () => {
+    expect(problemsOf("")).toEqual([expect.stringMatching(/no complete first line/) as string]);
+    expect(problemsOf('{"type":"run","vers')).toEqual([expect.stringMatching(/no complete first line/) as string]);
+    expect(problemsOf('{"hello":"world"}\n')).toEqual([expect.stringMatching(/^1: not a preflight run journal/) as string]);
+    const header = (version: number) => `${JSON.stringify({ type: "run", version, startedAt: "x", cwd: "/", options: {}, fingerprint: FINGERPRINT })}\n`;
+    expect(problemsOf(header(2))).toEqual([expect.stringMatching(/^1: journal version 2 is not one this preflight reads/) as string]);
+    const stranger = JSON.stringify({ type: "device", index: 0, name: "fw-9", result: result("fw-9", "ready") });
+    expect(problemsOf(`${header(1)}${stranger}\n`)).toEqual(['2: device "fw-9" is not device 0 of the run\'s selection']);
+    expect(problemsOf(`${header(1)}{"type":"mystery"}\n`)).toEqual(['2: unknown record type "mystery"']);
+  });
+
+  it("says when a folder has no journal, or does not exist", () => {
+    const dir = freshDir();
+    const none = readJournal(dir);
+    expect("problems" in none && none.problems[0]?.message).toMatch(/has no run journal \(run-journal\.jsonl\)/);
+    const missing = readJournal(join(dir, "nope"));
+    expect("problems" in missing && missing.problems[0]?.message).toMatch(/does not exist/);
+    writeFileSync(join(dir, JOURNAL_FILE), "");
+    expect("problems" in readJournal(dir)).toBe(true);
+  });
+});
+
+describe("fingerprintChanges", () => {
+  it("finds nothing between a fingerprint and its copy", () => {
+    expect(fingerprintChanges(FINGERPRINT, structuredClone(FINGERPRINT))).toEqual([]);
+  });
+
+  it("names each change: the inventory, the devices, a check, a data file, preflight itself, the gate", () => {
+    const now: RunFingerprint = {
+      ...structuredClone(FINGERPRINT),
+      tool: "0.2.0",
+      inventory: { file: "/site/inventory.yaml", sha256: "d".repeat(64) },
+      devices: ["fw-1", "fw-3", "fw-4"],
+      checks: [
+        { id: "panos-transceivers-supported", sha256: "e".repeat(64) },
+        { id: "panos-ha-state", sha256: "f".repeat(64) },
+      ],
+      data: [
+        { file: "/checks/paloalto_panos/data/transceivers.yaml", sha256: "c".repeat(64) },
+        { file: "/checks/paloalto_panos/data/transceivers.local.yaml", sha256: "1".repeat(64) },
+      ],
+      failOn: "high",
+    };
+    expect(fingerprintChanges(FINGERPRINT, now)).toEqual([
+      "preflight's version changed from 0.1.0 to 0.2.0",
+      "the inventory /site/inventory.yaml changed (sha256 aaaaaaaaaaaa… is now dddddddddddd…)",
+      "the selected devices changed (now also fw-4; no longer fw-2)",
+      "check panos-transceivers-supported changed (sha256 bbbbbbbbbbbb… is now eeeeeeeeeeee…)",
+      "check panos-ha-state is new to the run",
+      "data file /checks/paloalto_panos/data/transceivers.local.yaml changed (sha256 absent… is now 111111111111…)",
+      "--fail-on changed from low to high",
+    ]);
+  });
+});
