@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { AuditHooks } from "../runner/audit.js";
-import { fingerprintChanges, isFinished, JOURNAL_FILE, JournalWriter, readJournal, runFingerprint, type Journal } from "../runner/journal.js";
+import { fingerprintChanges, isFinished, JOURNAL_FILE, JournalWriter, lockJournal, readJournal, runFingerprint, type Journal, type JournalLock } from "../runner/journal.js";
 import type { PreparedAudit } from "../runner/prepare.js";
 import type { DeviceResult, RunReport } from "../model/result.js";
 import { EXIT } from "../model/status.js";
@@ -50,7 +50,7 @@ function normalised(key: string, value: unknown, cwd: string): unknown {
 export function resumeOptions(raw: RawRunOptions, given: readonly string[], io: CliIo): { raw: RawRunOptions; resume: ResumeRequest } | number {
   const dir = resolve(io.cwd, raw.resume!);
   const read = readJournal(dir);
-  if ("problems" in read) return refuse(io, raw.resume!, read.problems);
+  if ("problems" in read) return refuse(io, read.problems, `cannot resume ${raw.resume!}`);
   const { journal, file } = read;
   const options = journal.header.options;
   const problems: Diagnostic[] = [];
@@ -68,7 +68,7 @@ export function resumeOptions(raw: RawRunOptions, given: readonly string[], io: 
       problems.push({ file: `--${kebab(key)}`, line: 0, col: 0, message: `${show(record[key])} contradicts the run being resumed (${theirs === undefined ? "not given" : show(theirs)}): a resumed run keeps the options it was started with; drop the option, or start a new run` });
     }
   }
-  if (problems.length) return refuse(io, raw.resume!, problems);
+  if (problems.length) return refuse(io, problems, `cannot resume ${raw.resume!}`);
   for (const warning of journal.warnings) io.stderr.write(`preflight: ${warning}\n`);
   const resumed = { ...options, out: dir, progress: raw.progress } as unknown as RawRunOptions;
   return { raw: resumed, resume: { dir, file, journal } };
@@ -92,7 +92,7 @@ export interface RunJournal {
  */
 export async function openJournal(raw: RawRunOptions, audit: PreparedAudit, io: CliIo, resume?: ResumeRequest): Promise<RunJournal | undefined | number> {
   if (audit.source.kind !== "live") {
-    if (resume) return refuse(io, resume.dir, [{ file: resume.file, line: 1, col: 1, message: "the journal names a replay of a capture, which is not resumed: run it again" }]);
+    if (resume) return refuse(io, [{ file: resume.file, line: 1, col: 1, message: "the journal names a replay of a capture, which is not resumed: run it again" }], `cannot resume ${resume.dir}`);
     return undefined;
   }
   const fingerprint = await runFingerprint(audit, TOOL.version);
@@ -105,14 +105,16 @@ export async function openJournal(raw: RawRunOptions, audit: PreparedAudit, io: 
       const { finished, header } = earlier.journal;
       io.stderr.write(`preflight: ${dir} held an unfinished run (${finished.size} of ${header.fingerprint.devices.length} devices); this new run replaces its journal (\`run --resume DIR\` continues a run instead)\n`);
     }
+    const lock = lockJournal(dir);
+    if ("problem" in lock) return refuse(io, [{ file: "--out", line: 0, col: 0, message: lock.problem }], `the output folder ${dir} is in use`);
     const startedAt = new Date();
     const writer = JournalWriter.start(dir, { startedAt: startedAt.toISOString(), cwd: io.cwd, options: journalOptions(raw, io.cwd), fingerprint });
-    return journalFor(writer, { startedAt }, total, indexOf, false);
+    return journalFor(writer, { startedAt }, total, indexOf, false, lock);
   }
   const { journal } = resume;
   const changes = fingerprintChanges(journal.header.fingerprint, fingerprint);
   if (changes.length) {
-    return refuse(io, resume.dir, changes.map((message) => ({ file: resume.file, line: 0, col: 0, message: `since the run started, ${message}` })), "the run's inputs changed since it started");
+    return refuse(io, changes.map((message) => ({ file: resume.file, line: 0, col: 0, message: `since the run started, ${message}` })), `the run's inputs changed since it started: ${resume.dir} was not resumed (start a new run)`);
   }
   const done = journal.finished.size;
   const hooks: RunJournal["hooks"] = { startedAt: new Date(journal.header.startedAt), finished: journal.finished };
@@ -129,7 +131,7 @@ export async function openJournal(raw: RawRunOptions, audit: PreparedAudit, io: 
   return journalFor(writer, { ...hooks, resumed }, total - done, indexOf, false);
 }
 
-function journalFor(writer: JournalWriter | undefined, hooks: RunJournal["hooks"], remaining: number, indexOf: ReadonlyMap<string, number>, complete: boolean): RunJournal {
+function journalFor(writer: JournalWriter | undefined, hooks: RunJournal["hooks"], remaining: number, indexOf: ReadonlyMap<string, number>, complete: boolean, lock?: JournalLock): RunJournal {
   return {
     hooks,
     remaining,
@@ -137,13 +139,27 @@ function journalFor(writer: JournalWriter | undefined, hooks: RunJournal["hooks"
     finish: (report) => {
       if (!complete && !report.meta.interrupted && report.devices.every(isFinished)) writer?.complete(new Date(report.meta.finishedAt));
     },
-    close: () => writer?.close(),
+    close: () => {
+      writer?.close();
+      lock?.release();
+    },
   };
 }
 
-function refuse(io: CliIo, dir: string, problems: readonly Diagnostic[], what = "cannot resume"): number {
+/**
+ * Holds DIR's journal lock for a resume, from before the journal is read until the report is written, so that
+ * two resumes of one run cannot both audit its unfinished devices. No journal: nothing to lock (the resume refuses).
+ */
+export function lockForResume(raw: RawRunOptions, io: CliIo): JournalLock | undefined | number {
+  const dir = resolve(io.cwd, raw.resume!);
+  if (!existsSync(join(dir, JOURNAL_FILE))) return undefined;
+  const lock = lockJournal(dir);
+  return "problem" in lock ? refuse(io, [{ file: "--resume", line: 0, col: 0, message: lock.problem }], `cannot resume ${raw.resume!}`) : lock;
+}
+
+function refuse(io: CliIo, problems: readonly Diagnostic[], headline: string): number {
   for (const d of problems) io.stderr.write(`${formatDiagnostic(d)}\n`);
-  io.stderr.write(`preflight: ${what}: ${dir} was not resumed; nothing was run (exit 3)\n`);
+  io.stderr.write(`preflight: ${headline}; nothing was run (exit 3)\n`);
   return EXIT.badInput;
 }
 

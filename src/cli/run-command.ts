@@ -8,7 +8,7 @@ import type { RawRunOptions } from "./options.js";
 import { emitReport } from "./output.js";
 import { prepareRun } from "./prepare.js";
 import { createProgress } from "./progress.js";
-import { openJournal, resumeOptions, type ResumeRequest } from "./resume.js";
+import { lockForResume, openJournal, resumeOptions, type ResumeRequest } from "./resume.js";
 
 export async function runCommand(raw: RawRunOptions, io: CliIo, resume?: ResumeRequest): Promise<number> {
   const prepared = await prepareRun(raw, io);
@@ -39,7 +39,13 @@ export async function runCommand(raw: RawRunOptions, io: CliIo, resume?: ResumeR
 
 /** `run --resume DIR`: the options come from DIR's journal; `given` names those also typed on the command line. */
 export async function resumeCommand(raw: RawRunOptions, given: readonly string[], io: CliIo): Promise<number> {
-  const resumed = resumeOptions(raw, given, io);
-  if (typeof resumed === "number") return resumed;
-  return runCommand(resumed.raw, io, resumed.resume);
+  const lock = lockForResume(raw, io);
+  if (typeof lock === "number") return lock;
+  try {
+    const resumed = resumeOptions(raw, given, io);
+    if (typeof resumed === "number") return resumed;
+    return await runCommand(resumed.raw, io, resumed.resume);
+  } finally {
+    lock?.release();
+  }
 }

@@ -6,7 +6,8 @@
 // Reading is pure (parseJournal, fingerprintChanges); the writer appends each line with one write(2), so a kill
 // leaves at most one torn last line, which the reader ignores (that device is audited again, never lost).
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { dataFilePath } from "../checks/load.js";
@@ -16,6 +17,8 @@ import type { Diagnostic } from "../util/diagnostics.js";
 import type { PreparedAudit } from "./prepare.js";
 
 export const JOURNAL_FILE = "run-journal.jsonl";
+/** Held while a process writes the journal: two processes finishing one run would audit devices twice. */
+export const LOCK_FILE = "run-journal.lock";
 export const JOURNAL_VERSION = 1;
 
 /** Everything a device's result depends on, apart from the device itself: any change makes a resume refuse. */
@@ -318,6 +321,56 @@ export class JournalWriter {
       if (this.closed) closeSync(this.fd);
       else if (this.dirty) this.flush();
     });
+  }
+}
+
+export interface JournalLock {
+  release(): void;
+}
+
+/**
+ * Takes DIR's journal lock (a file naming this process). A lock left by a process that is gone (killed, crashed)
+ * on this machine is taken over; one held by a live process, or by another machine, is a problem to report.
+ */
+export function lockJournal(dir: string): JournalLock | { problem: string } {
+  const folder = resolve(dir);
+  const file = join(folder, LOCK_FILE);
+  const me = { pid: process.pid, host: hostname() };
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(file, "wx");
+      writeSync(fd, `${JSON.stringify(me)}\n`);
+      closeSync(fd);
+      return { release: () => rmSync(file, { force: true }) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") return { problem: `cannot lock the run journal (${file}): ${(err as Error).message}` };
+    }
+    const holder = lockHolder(file);
+    if (holder && !(holder.host === me.host && (holder.pid === me.pid || !alive(holder.pid)))) {
+      const where = holder.host === me.host ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`;
+      return { problem: `another preflight (${where}) is running the run in ${folder}; if it is not, delete ${file}` };
+    }
+    rmSync(file, { force: true });
+  }
+  return { problem: `cannot lock the run journal (${file}): another process keeps taking it` };
+}
+
+function lockHolder(file: string): { pid: number; host: string } | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, "utf8")) as { pid?: unknown; host?: unknown };
+    return typeof value.pid === "number" && typeof value.host === "string" ? { pid: value.pid, host: value.host } : undefined;
+  } catch {
+    // Unreadable or torn (its writer was killed while writing it): nobody holds it.
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -134,6 +134,8 @@ describe("run --resume after kill -9", () => {
     // Each device recorded once, by the process that finished it; results and options, never the password.
     expect(finishedIn("killed").sort()).toEqual([...names].sort());
     expect(readFileSync(journalFile("killed"), "utf8")).not.toContain(CREDS.password);
+    // The killed processes' locks were taken over (their processes are gone); the last one released its own.
+    expect(existsSync(join(dir, "killed", "run-journal.lock"))).toBe(false);
 
     // A complete run: --resume rewrites the same report from the journal and contacts no device.
     const again = await preflight(["run", "--resume", join(dir, "killed")], ENV);
@@ -161,7 +163,7 @@ describe("run --resume after kill -9", () => {
       const changed = await preflight(["run", "--resume", join(dir, "full")], ENV);
       expect(changed.code).toBe(3);
       expect(changed.stderr).toMatch(new RegExp(`since the run started, the inventory ${inventory.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} changed \\(sha256 `));
-      expect(changed.stderr).toContain("the run's inputs changed since it started");
+      expect(changed.stderr).toContain(`the run's inputs changed since it started: ${join(dir, "full")} was not resumed (start a new run); nothing was run (exit 3)`);
     } finally {
       writeFileSync(inventory, original);
     }

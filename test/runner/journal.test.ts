@@ -1,12 +1,13 @@
 // The run journal's reader and writer (src/runner/journal.ts): what a kill -9 can leave behind (a torn last line,
 // even inside a UTF-8 character), what it cannot (a broken line with records after it), duplicate and not-run
 // records, and the fingerprint comparison that makes a resume refuse when the run's inputs changed.
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DeviceResult, DeviceStatus } from "../../src/model/result.js";
-import { fingerprintChanges, JOURNAL_FILE, JournalWriter, parseJournal, readJournal, type Journal, type RunFingerprint } from "../../src/runner/journal.js";
+import { fingerprintChanges, JOURNAL_FILE, JournalWriter, LOCK_FILE, lockJournal, parseJournal, readJournal, type Journal, type RunFingerprint } from "../../src/runner/journal.js";
 
 const FINGERPRINT: RunFingerprint = {
   tool: "0.1.0",
@@ -183,5 +184,42 @@ describe("fingerprintChanges", () => {
       "data file /checks/paloalto_panos/data/transceivers.local.yaml changed (sha256 absent… is now 111111111111…)",
       "--fail-on changed from low to high",
     ]);
+  });
+});
+
+describe("lockJournal", () => {
+  const take = (dir: string) => {
+    const lock = lockJournal(dir);
+    if ("problem" in lock) throw new Error(lock.problem);
+    return lock;
+  };
+
+  it("is held by one process at a time and released", () => {
+    const dir = freshDir();
+    const lock = take(dir);
+    expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), "utf8"))).toEqual({ pid: process.pid, host: hostname() });
+    lock.release();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+
+  it("refuses a lock a live process holds, here or on another machine, naming it and the file to delete", () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: process.ppid, host: hostname() }));
+    const here = lockJournal(dir);
+    expect("problem" in here && here.problem).toBe(`another preflight (process ${process.ppid}) is running the run in ${dir}; if it is not, delete ${join(dir, LOCK_FILE)}`);
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 4242, host: "bastion-2" }));
+    const there = lockJournal(dir);
+    expect("problem" in there && there.problem).toMatch(/another preflight \(process 4242 on bastion-2\)/);
+  });
+
+  it("takes over the lock of a process that is gone (kill -9), its own, and a torn one", () => {
+    const dir = freshDir();
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: gone, host: hostname() }));
+    take(dir).release();
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname() }));
+    take(dir).release();
+    writeFileSync(join(dir, LOCK_FILE), '{"pid":12');
+    take(dir).release();
   });
 });
