@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { dataFilePath } from "../checks/load.js";
 import type { LoadedCheck } from "../checks/types.js";
 import type { DeviceResult, Severity } from "../model/result.js";
@@ -29,7 +29,10 @@ export interface RunFingerprint {
   devices: string[];
   /** The checks the run evaluates, by id, with the sha256 of their files. */
   checks: { id: string; sha256: string }[];
-  /** Every reference data file those checks read (the pack's own or the --data-dir copy); null: an optional file that is absent. */
+  /**
+   * Every reference data file those checks read (the pack's own or the --data-dir copy) and every TextFSM template
+   * file their parsers read; null: an optional file that is absent.
+   */
   data: { file: string; sha256: string | null }[];
   targetVersion?: string;
   path?: string[];
@@ -203,9 +206,12 @@ export async function runFingerprint(audit: PreparedAudit, tool: string): Promis
   };
 }
 
+/** The reference data files a check reads, and the TextFSM template files its parsers read (a site's own template can change too). */
 function dataFilesOf(check: LoadedCheck): string[] {
   const user = new Map((check.userData ?? []).map((u) => [u.name, u.file]));
-  return Object.entries(check.definition.data ?? {}).map(([name, spec]) => user.get(name) ?? dataFilePath(check.file, spec.file));
+  const data = Object.entries(check.definition.data ?? {}).map(([name, spec]) => user.get(name) ?? dataFilePath(check.file, spec.file));
+  const templates = Object.values(check.definition.gather).flatMap((spec) => (spec.parser === "textfsm" && typeof spec.options?.template === "string" && isAbsolute(spec.options.template) ? [spec.options.template] : []));
+  return [...data, ...templates];
 }
 
 async function sha256OfFile(file: string): Promise<string | null> {

@@ -2,12 +2,13 @@
 // even inside a UTF-8 character), what it cannot (a broken line with records after it), duplicate and not-run
 // records, and the fingerprint comparison that makes a resume refuse when the run's inputs changed.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DeviceResult, DeviceStatus } from "../../src/model/result.js";
-import { fingerprintChanges, JOURNAL_FILE, JournalWriter, LOCK_FILE, lockJournal, parseJournal, readJournal, type Journal, type RunFingerprint } from "../../src/runner/journal.js";
+import { fingerprintChanges, JOURNAL_FILE, JournalWriter, LOCK_FILE, lockJournal, parseJournal, readJournal, runFingerprint, type Journal, type RunFingerprint } from "../../src/runner/journal.js";
+import { prepareAudit, type AuditRequest } from "../../src/runner/prepare.js";
 
 const FINGERPRINT: RunFingerprint = {
   tool: "0.1.0",
@@ -221,5 +222,78 @@ describe("lockJournal", () => {
     take(dir).release();
     writeFileSync(join(dir, LOCK_FILE), '{"pid":12');
     take(dir).release();
+  });
+});
+
+describe("runFingerprint", () => {
+  // A site check whose parser is a TextFSM template file next to it: the template decides results as the check does.
+  const SITE_CHECK = `id: site-hostname-set
+title: The firewall has a hostname
+description: A site check read with a site TextFSM template.
+severity: low
+platforms: [paloalto_panos]
+gather:
+  info: { command: show system info, parser: { textfsm: ./hostname.textfsm } }
+assert:
+  for_each: $info
+  key: hostname
+  expect: { path: hostname, in: ["fw-1"] }
+message: "{{key}} is not expected"
+remediation: none
+`;
+  const TEMPLATE = "Value HOSTNAME (\\S+)\n\nStart\n  ^hostname:\\s+${HOSTNAME} -> Record\n";
+
+  async function prepared(site: string) {
+    const request: AuditRequest = {
+      inventory: join(site, "inventory.yaml"),
+      groups: [],
+      devices: [],
+      tags: [],
+      checks: ["panos-transceivers-supported", join(site, "checks")],
+      dataDir: join(site, "data"),
+      sshConfig: "none",
+      out: join(site, "out"),
+      concurrency: 1,
+      knownHosts: join(site, "known_hosts"),
+      acceptNewHostKeys: false,
+      failOn: "low",
+      connectTimeoutMs: 1000,
+      commandTimeoutMs: 1000,
+      deviceTimeoutMs: 1000,
+    };
+    const p = await prepareAudit(request, { PREFLIGHT_USERNAME: "audit", PREFLIGHT_PASSWORD: "pw" });
+    if (p.kind !== "ready") throw new Error(JSON.stringify(p));
+    return runFingerprint(p.audit, "0.1.0");
+  }
+
+  it("hashes the inventory, the checks, the pack's data, the --data-dir copy and a check's template file; an edit to any is named", async () => {
+    const site = freshDir();
+    mkdirSync(join(site, "checks"));
+    mkdirSync(join(site, "data", "paloalto_panos"), { recursive: true });
+    writeFileSync(join(site, "inventory.yaml"), "defaults: { platform: paloalto_panos, credentials: default, target_version: 10.2.4-h4 }\nhosts:\n  fw-1: { host: 127.0.0.1, port: 1 }\n  fw-2: { host: 127.0.0.1, port: 2 }\n");
+    writeFileSync(join(site, "checks", "site-hostname-set.yaml"), SITE_CHECK);
+    writeFileSync(join(site, "checks", "hostname.textfsm"), TEMPLATE);
+    const local = join(site, "data", "paloalto_panos", "transceivers.local.yaml");
+    writeFileSync(local, "parts: []\n");
+    const before = await prepared(site);
+    expect(before.devices).toEqual(["fw-1", "fw-2"]);
+    expect(before.checks.map((c) => c.id)).toEqual(["panos-transceivers-supported", "site-hostname-set"]);
+    const files = before.data.map((d) => d.file);
+    expect(files).toContain(local);
+    expect(files).toContain(join(site, "checks", "hostname.textfsm"));
+    expect(files.some((f) => f.endsWith(join("checks", "paloalto_panos", "data", "transceivers.yaml")))).toBe(true);
+    expect(before.data.every((d) => d.sha256 === null || /^[0-9a-f]{64}$/.test(d.sha256))).toBe(true);
+    expect(fingerprintChanges(before, await prepared(site))).toEqual([]);
+
+    writeFileSync(local, 'parts:\n  - sku: ACME-SFP-10G\n    oem: [{ vendor: "ACME", part: "X1" }]\n');
+    writeFileSync(join(site, "checks", "hostname.textfsm"), TEMPLATE.replace("(\\S+)", "(\\S+?)"));
+    writeFileSync(join(site, "inventory.yaml"), `${readFileSync(join(site, "inventory.yaml"), "utf8")}  fw-3: { host: 127.0.0.1, port: 3 }\n`);
+    const changes = fingerprintChanges(before, await prepared(site));
+    expect(changes).toEqual([
+      expect.stringMatching(/^the inventory .*inventory\.yaml changed \(sha256 /) as string,
+      "the selected devices changed (now also fw-3)",
+      expect.stringMatching(/^data file .*hostname\.textfsm changed/) as string,
+      expect.stringMatching(/^data file .*transceivers\.local\.yaml changed/) as string,
+    ]);
   });
 });
