@@ -56,15 +56,15 @@ const recordsIn = (out: string) => deviceLines(out).length;
 const finishedIn = (out: string) => deviceLines(out).map((l) => (JSON.parse(l) as { name: string }).name);
 const reportOf = (out: string) => JSON.parse(readFileSync(join(dir, out, "report.json"), "utf8")) as RunReport;
 
-/** Starts the CLI, waits (bounded) until its journal holds more than `after` device records, and kills it with SIGKILL. */
-async function killOnceJournalGrows(args: string[], out: string, after: number): Promise<{ signal: NodeJS.Signals | null; finished: string[] }> {
+/** Starts the CLI, waits (bounded) until its journal holds more than `after` device records, and kills it (SIGKILL by default). */
+async function killOnceJournalGrows(args: string[], out: string, after: number, how: NodeJS.Signals = "SIGKILL"): Promise<{ signal: NodeJS.Signals | null; code: number | null; finished: string[] }> {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", ...ENV }, stdio: "ignore" });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   const deadline = Date.now() + 15_000;
   while (recordsIn(out) <= after && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
-  child.kill("SIGKILL");
-  const signal = await exited;
-  return { signal, finished: finishedIn(out) };
+  child.kill(how);
+  const { code, signal } = await exited;
+  return { signal, code, finished: finishedIn(out) };
 }
 
 /** A report without what differs between two runs of the same audit: times, who ran it, the resume history. */
@@ -143,6 +143,25 @@ describe("run --resume after kill -9", () => {
     expect(again.code).toBe(baseline.summary.exitCode);
     expect(connections()).toEqual(after);
     expect(reportOf("killed")).toEqual(report);
+  }, 90_000);
+
+  it("after Ctrl-C (the report has the interrupted devices not-run), resumes the devices that did not finish", async () => {
+    const stopped = await killOnceJournalGrows(runArgs("ctrl-c"), "ctrl-c", 1, "SIGINT");
+    const interrupted = reportOf("ctrl-c");
+    expect(stopped.code).toBe(interrupted.devices.some((d) => d.status === "blocked") ? 1 : 2);
+    expect(interrupted.meta.interrupted).toBe(true);
+    const notRun = interrupted.devices.filter((d) => d.status === "not-run").map((d) => d.name);
+    expect(notRun.length).toBeGreaterThan(0);
+    // The journal holds exactly the devices that finished; an interrupted one is not a result.
+    expect([...stopped.finished].sort()).toEqual(interrupted.devices.filter((d) => d.status !== "not-run").map((d) => d.name).sort());
+    const before = connections();
+    const resumed = await preflight(["run", "--resume", join(dir, "ctrl-c")], ENV);
+    expect(resumed.code).toBe(baseline.summary.exitCode);
+    const after = connections();
+    for (const device of fleet.devices.map((d) => d.spec.name)) expect([device, after.get(device)! - before.get(device)!]).toEqual([device, stopped.finished.includes(device) ? 0 : 1]);
+    const report = reportOf("ctrl-c");
+    expect(report.meta.interrupted).toBe(false);
+    expect(comparable(report)).toEqual(comparable(baseline));
   }, 90_000);
 
   it("refuses (exit 3, nothing run) without a journal, with options that contradict it, or when the inventory changed", async () => {
