@@ -118,7 +118,7 @@ export async function openJournal(raw: RawRunOptions, audit: PreparedAudit, io: 
   }
   const done = journal.finished.size;
   const hooks: RunJournal["hooks"] = { startedAt: new Date(journal.header.startedAt), finished: journal.finished };
-  if (journal.complete) {
+  if (journal.complete && done === total) {
     io.stderr.write(`preflight: the run in ${resume.dir} is complete (${total} devices): writing its report from the journal, no device is contacted\n`);
     const resumed = journal.resumes.map((r) => ({ at: r.at, finished: r.finished }));
     return journalFor(undefined, { ...hooks, finishedAt: new Date(journal.complete.finishedAt), ...(resumed.length ? { resumed } : {}) }, 0, indexOf, true);
