@@ -109,7 +109,7 @@ export async function openJournal(raw: RawRunOptions, audit: PreparedAudit, io: 
     if ("problem" in lock) return refuse(io, [{ file: "--out", line: 0, col: 0, message: lock.problem }], `the output folder ${dir} is in use`);
     const startedAt = new Date();
     const writer = JournalWriter.start(dir, { startedAt: startedAt.toISOString(), cwd: io.cwd, options: journalOptions(raw, io.cwd), fingerprint });
-    return journalFor(writer, { startedAt }, total, indexOf, false, lock);
+    return journalFor(io, writer, { startedAt }, total, indexOf, false, lock);
   }
   const { journal } = resume;
   const changes = fingerprintChanges(journal.header.fingerprint, fingerprint);
@@ -121,21 +121,28 @@ export async function openJournal(raw: RawRunOptions, audit: PreparedAudit, io: 
   if (journal.complete && done === total) {
     io.stderr.write(`preflight: the run in ${resume.dir} is complete (${total} devices): writing its report from the journal, no device is contacted\n`);
     const resumed = journal.resumes.map((r) => ({ at: r.at, finished: r.finished }));
-    return journalFor(undefined, { ...hooks, finishedAt: new Date(journal.complete.finishedAt), ...(resumed.length ? { resumed } : {}) }, 0, indexOf, true);
+    return journalFor(io, undefined, { ...hooks, finishedAt: new Date(journal.complete.finishedAt), ...(resumed.length ? { resumed } : {}) }, 0, indexOf, true);
   }
   const writer = JournalWriter.resume(resume.file, journal);
   const now = new Date();
   writer.resumed(now, done);
   const resumed = [...journal.resumes.map((r) => ({ at: r.at, finished: r.finished })), { at: now.toISOString(), finished: done }];
   io.stderr.write(`preflight: resuming the run in ${resume.dir}: ${done} of ${total} devices finished before and are not contacted again; auditing the other ${total - done}\n`);
-  return journalFor(writer, { ...hooks, resumed }, total - done, indexOf, false);
+  return journalFor(io, writer, { ...hooks, resumed }, total - done, indexOf, false);
 }
 
-function journalFor(writer: JournalWriter | undefined, hooks: RunJournal["hooks"], remaining: number, indexOf: ReadonlyMap<string, number>, complete: boolean, lock?: JournalLock): RunJournal {
+function journalFor(io: CliIo, writer: JournalWriter | undefined, hooks: RunJournal["hooks"], remaining: number, indexOf: ReadonlyMap<string, number>, complete: boolean, lock?: JournalLock): RunJournal {
+  let warned = false;
   return {
     hooks,
     remaining,
-    deviceDone: (result) => writer?.device(indexOf.get(result.name)!, result),
+    deviceDone: (result) => {
+      writer?.device(indexOf.get(result.name)!, result);
+      if (writer?.failure && !warned) {
+        warned = true;
+        io.stderr.write(`preflight: cannot write the run journal ${writer.file} (${writer.failure.message}): the audit goes on, but the devices from here on are not recorded and a resume would audit them again\n`);
+      }
+    },
     finish: (report) => {
       if (!complete && !report.meta.interrupted && report.devices.every(isFinished)) writer?.complete(new Date(report.meta.finishedAt));
     },

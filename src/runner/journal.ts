@@ -261,6 +261,8 @@ function keyedChanges(before: [string, string | null][], now: [string, string | 
  * so a power cut loses at most the last few records, whose devices are then audited again.
  */
 export class JournalWriter {
+  /** Set when a record could not be written (a full disk): nothing more is written, the run goes on. */
+  failure: Error | undefined;
   private flushing = false;
   private dirty = false;
   private closed = false;
@@ -303,15 +305,25 @@ export class JournalWriter {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    fdatasyncSync(this.fd);
+    try {
+      fdatasyncSync(this.fd);
+    } catch (err) {
+      this.failure ??= err as Error;
+    }
     if (!this.flushing) closeSync(this.fd);
   }
 
   private append(record: object): void {
-    if (this.closed) return;
+    if (this.closed || this.failure) return;
     const line = Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
-    // writeSync loops until every byte is written; a regular file takes the whole line in one call in practice.
-    writeSync(this.fd, line);
+    try {
+      // writeSync loops until every byte is written; a regular file takes the whole line in one call in practice.
+      writeSync(this.fd, line);
+    } catch (err) {
+      // A full disk must not stop the audit: the run goes on without its journal (a part-written line is a torn tail).
+      this.failure = err as Error;
+      return;
+    }
     this.flush();
   }
 

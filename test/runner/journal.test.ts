@@ -2,7 +2,7 @@
 // even inside a UTF-8 character), what it cannot (a broken line with records after it), duplicate and not-run
 // records, and the fingerprint comparison that makes a resume refuse when the run's inputs changed.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -111,6 +111,15 @@ describe("run journal", () => {
     const zeros = parseJournal(Buffer.concat([Buffer.from(head + device), Buffer.alloc(30), Buffer.from("\n")]), "j");
     expect("journal" in zeros && [...zeros.journal.finished.keys()]).toEqual(["fw-1"]);
     expect("journal" in zeros && zeros.journal.warnings).toHaveLength(1);
+  });
+
+  it("keeps the run going when the journal cannot be written (a full disk): the writer says why and writes no more", () => {
+    const dir = freshDir();
+    symlinkSync("/dev/full", join(dir, JOURNAL_FILE));
+    const w = startJournal(dir);
+    expect(w.failure?.message).toMatch(/ENOSPC/);
+    expect(() => w.device(0, result("fw-1", "ready"))).not.toThrow();
+    expect(() => w.close()).not.toThrow();
   });
 
   it("refuses a broken line with records after it: the file was damaged, not torn by a kill", () => {
