@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { AuditHooks } from "../runner/audit.js";
-import { fingerprintChanges, isFinished, JOURNAL_FILE, JournalWriter, lockJournal, readJournal, runFingerprint, type Journal, type JournalLock } from "../runner/journal.js";
+import { fingerprintChanges, isFinished, isUrl, JOURNAL_FILE, JournalWriter, lockJournal, readJournal, runFingerprint, type Journal, type JournalLock } from "../runner/journal.js";
 import type { PreparedAudit } from "../runner/prepare.js";
 import type { DeviceResult, RunReport } from "../model/result.js";
 import { EXIT } from "../model/status.js";
@@ -23,7 +23,7 @@ export interface ResumeRequest {
 
 /** Given with --resume, these may differ from the journal's: they change what is printed, not what is audited. */
 const FREE_WITH_RESUME = new Set(["resume", "progress"]);
-/** Options that name a file or folder: kept absolute in the journal, so a resume works from any folder. */
+/** Options that name a file or folder: kept absolute in the journal, so a resume works from any folder (a URL stays as it is). */
 const PATH_OPTIONS = new Set(["inventory", "fromCapture", "dataDir", "out", "knownHosts", "identity", "sshConfig", "baseline", "waivers"]);
 const LIST_OPTIONS = ["group", "device", "tag", "checks", "path", "format"];
 
@@ -38,7 +38,7 @@ export function journalOptions(raw: RawRunOptions, cwd: string): Record<string, 
 }
 
 function normalised(key: string, value: unknown, cwd: string): unknown {
-  if (PATH_OPTIONS.has(key) && typeof value === "string") return resolve(cwd, value);
+  if (PATH_OPTIONS.has(key) && typeof value === "string") return isUrl(value) ? value : resolve(cwd, value);
   if (key === "checks" && Array.isArray(value)) return value.map((spec: string) => (!spec.startsWith("!") && existsSync(resolve(cwd, spec)) ? resolve(cwd, spec) : spec));
   return value;
 }

@@ -1,9 +1,8 @@
 // `preflight run`: validate everything first, audit the selected devices (live over SSH or replayed from a
 // capture), write the reports, print the summary, and return the exit code. A live run keeps a journal in its
 // --out folder; `run --resume DIR` finishes a stopped run from it (./resume.ts, docs/resume.md).
-import { relative } from "node:path";
 import { runPreparedAudit } from "../runner/audit.js";
-import type { CliIo } from "./io.js";
+import { shownPath, type CliIo } from "./io.js";
 import type { RawRunOptions } from "./options.js";
 import { emitReport } from "./output.js";
 import { prepareRun } from "./prepare.js";
@@ -26,7 +25,7 @@ export async function runCommand(raw: RawRunOptions, io: CliIo, resume?: ResumeR
         journal?.deviceDone(result);
         progress.deviceDone(result, done, total);
       },
-      displayPath: (file) => relative(cwd, file) || file,
+      displayPath: (file) => shownPath(cwd, file),
       ...journal?.hooks,
     });
     progress.stop();

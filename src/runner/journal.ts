@@ -195,7 +195,7 @@ export async function runFingerprint(audit: PreparedAudit, tool: string): Promis
   const { request } = audit;
   return {
     tool,
-    inventory: { file: resolve(audit.inventoryFile), sha256: (await sha256OfFile(audit.inventoryFile)) ?? "absent" },
+    inventory: await inventoryFingerprint(audit),
     devices: audit.plans.map((p) => p.device.name),
     checks: checks.map((c) => ({ id: c.definition.id, sha256: c.sha256 })).sort((a, b) => a.id.localeCompare(b.id)),
     data: [...data].map(([file, sha256]) => ({ file, sha256 })).sort((a, b) => a.file.localeCompare(b.file)),
@@ -204,6 +204,22 @@ export async function runFingerprint(audit: PreparedAudit, tool: string): Promis
     strictPath: request.strictPath === true,
     failOn: request.failOn,
   };
+}
+
+/**
+ * A file inventory by the sha256 of its bytes; a source that is not a file (NetBox, netbox+https://...) by the
+ * sha256 of the devices it gave, as loaded (names, addresses, platforms, groups, targets, vars; credentials are
+ * references to environment variables, never secrets), so that an estate edited in NetBox is a change too.
+ */
+async function inventoryFingerprint(audit: PreparedAudit): Promise<RunFingerprint["inventory"]> {
+  const source = audit.inventoryFile;
+  if (isUrl(source)) return { file: source, sha256: createHash("sha256").update(JSON.stringify(audit.devices)).digest("hex") };
+  return { file: resolve(source), sha256: (await sha256OfFile(source)) ?? "absent" };
+}
+
+/** An inventory source named by a URL rather than a path (netbox+https://...). */
+export function isUrl(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source);
 }
 
 /** The reference data files a check reads, and the TextFSM template files its parsers read (a site's own template can change too). */

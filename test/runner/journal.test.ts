@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DeviceResult, DeviceStatus } from "../../src/model/result.js";
 import { fingerprintChanges, JOURNAL_FILE, JournalWriter, LOCK_FILE, lockJournal, parseJournal, readJournal, runFingerprint, type Journal, type RunFingerprint } from "../../src/runner/journal.js";
-import { prepareAudit, type AuditRequest } from "../../src/runner/prepare.js";
+import { prepareAudit, type AuditRequest, type PreparedAudit } from "../../src/runner/prepare.js";
 
 const FINGERPRINT: RunFingerprint = {
   tool: "0.1.0",
@@ -304,5 +304,18 @@ remediation: none
       expect.stringMatching(/^data file .*hostname\.textfsm changed/) as string,
       expect.stringMatching(/^data file .*transceivers\.local\.yaml changed/) as string,
     ]);
+  });
+});
+
+describe("runFingerprint of an inventory that is not a file", () => {
+  it("hashes the devices a NetBox source gave, so that an address edited in NetBox since the start is a change", async () => {
+    const source = "netbox+https://netbox.example/?site=ams";
+    const device = { index: 0, name: "fw-1", host: "10.0.0.1", port: 22, platform: "paloalto_panos", groups: ["ams"], tags: [], vars: {}, credentials: { name: "default" } };
+    const audit = (host: string) => ({ request: { failOn: "low" }, inventoryFile: source, devices: [{ ...device, host }], checks: [], plans: [{ device: { ...device, host }, checks: [] }] }) as unknown as PreparedAudit;
+    const before = await runFingerprint(audit("10.0.0.1"), "0.1.0");
+    expect(before.inventory.file).toBe(source);
+    expect(before.inventory.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprintChanges(before, await runFingerprint(audit("10.0.0.1"), "0.1.0"))).toEqual([]);
+    expect(fingerprintChanges(before, await runFingerprint(audit("10.0.0.9"), "0.1.0"))).toEqual([expect.stringMatching(/^the inventory netbox\+https:\/\/netbox\.example\/\?site=ams changed \(sha256 /) as string]);
   });
 });
