@@ -16,7 +16,7 @@ import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
 import { opticsCommand, type OpticsCommandOptions } from "./optics-command.js";
-import { runCommand } from "./run-command.js";
+import { resumeCommand, runCommand } from "./run-command.js";
 import { TOOL } from "../util/tool.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -44,8 +44,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
     .option("--db <url>", "store the run in the history database too: postgres://... or a folder of the embedded database (docs/server.md)")
     .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
+    .option("--resume <dir>", "finish a stopped run (killed, crashed, Ctrl-C) from the journal in its --out folder DIR: only the devices that did not finish are audited, one report for the whole run; its options come from the journal (docs/resume.md)")
     .addHelpText("after", EXIT_CODES_HELP)
-    .action(async (opts: RawRunOptions) => {
+    .action(async (opts: RawRunOptions, command: Command) => {
+      if (opts.resume) {
+        const given = command.options.map((o) => o.attributeName()).filter((key) => command.getOptionValueSource(key) === "cli");
+        onExit(await withInterrupt((signal) => resumeCommand(opts, given, processIo(signal))));
+        return;
+      }
       const formats = opts.format.length ? opts.format : ["json", "html"];
       onExit(await withInterrupt((signal) => runCommand({ ...opts, format: formats }, processIo(signal))));
     });

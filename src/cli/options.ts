@@ -36,6 +36,8 @@ export interface RawRunOptions {
   progress: boolean;
   /** Store the run in this history database too (`preflight serve`'s): a PostgreSQL URL or a PGlite folder. */
   db?: string;
+  /** `run --resume DIR`: finish the run whose journal is in DIR (src/cli/resume.ts). */
+  resume?: string;
   // Transport flags (registered by addTransportOptions; optional until every command registers them).
   loginRate?: string;
   maxLoginsPerCredential?: string;

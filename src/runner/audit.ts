@@ -18,6 +18,14 @@ export interface AuditHooks {
   onGathered?: (artifact: DeviceArtifact, index: number) => void;
   /** How file names appear in the report's metadata (relative to the user's folder). */
   displayPath?: (file: string) => string;
+  /** When the run began (default: now); a resumed run keeps its first start. */
+  startedAt?: Date;
+  /** When it ended (default: when the last device finished); a complete journal's report keeps its own. */
+  finishedAt?: Date;
+  /** A resumed run (src/runner/journal.ts): the devices that finished before, by name, are not audited again. */
+  finished?: ReadonlyMap<string, DeviceResult>;
+  /** The report's meta.resumed. */
+  resumed?: RunMeta["resumed"];
 }
 
 export interface AuditOutcome {
@@ -28,7 +36,7 @@ export interface AuditOutcome {
 
 export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks = {}): Promise<AuditOutcome> {
   const { request, plans } = audit;
-  const startedAt = new Date();
+  const startedAt = hooks.startedAt ?? new Date();
   const artifacts = new Map<string, DeviceArtifact>();
   const keep = (artifact: DeviceArtifact, index: number) => {
     artifacts.set(artifact.device.name, artifact);
@@ -45,22 +53,29 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
       return result;
     });
   } else {
-    devices = await runAudit(plans, {
-      connect: audit.source.connect,
-      concurrency: request.concurrency,
-      failOn: request.failOn,
-      deviceTimeoutMs: request.deviceTimeoutMs,
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onGathered: keep,
-      ...(hooks.onDeviceDone ? { onDeviceDone: hooks.onDeviceDone } : {}),
-    });
+    const finished = hooks.finished ?? new Map<string, DeviceResult>();
+    const todo = plans.flatMap((plan, index) => (finished.has(plan.device.name) ? [] : [{ plan, index }]));
+    const audited = await runAudit(
+      todo.map((t) => t.plan),
+      {
+        connect: audit.source.connect,
+        concurrency: request.concurrency,
+        failOn: request.failOn,
+        deviceTimeoutMs: request.deviceTimeoutMs,
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        onGathered: (artifact, at) => keep(artifact, todo[at]!.index),
+        ...(hooks.onDeviceDone ? { onDeviceDone: hooks.onDeviceDone } : {}),
+      },
+    );
+    const byName = new Map(audited.map((result) => [result.name, result]));
+    devices = plans.map((plan) => finished.get(plan.device.name) ?? byName.get(plan.device.name)!);
   }
   const display = hooks.displayPath ?? ((file: string) => file);
   const meta: RunMeta = {
     tool: TOOL,
     runBy: { user: userInfo().username, host: hostname() },
     startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
+    finishedAt: (hooks.finishedAt ?? new Date()).toISOString(),
     interrupted: hooks.signal?.aborted ?? false,
     selection: { inventory: display(audit.inventoryFile), groups: request.groups, devices: request.devices, tags: request.tags },
     failOn: request.failOn,
@@ -70,6 +85,7 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
       display,
     ),
     ...(request.fromCapture ? { fromCapture: display(request.fromCapture) } : {}),
+    ...(hooks.resumed?.length ? { resumed: hooks.resumed } : {}),
   };
   const userData = userDataRefs(audit.checks.filter((c) => plans.some((p) => p.checks.includes(c))), display);
   if (userData.length) meta.userData = userData;

@@ -4,7 +4,7 @@
 // followed by Server-Sent Events, its JSON/HTML/JUnit reports fetched; the server is restarted and still has the
 // run, a run in progress when the server is killed is marked interrupted, and `preflight run --db` adds CLI runs.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -211,13 +211,21 @@ describe.each(BACKENDS)("preflight serve end to end: $name", ({ db }) => {
     const dir = mkdtempSync(join(tmpdir(), "preflight-run-db-"));
     writeFileSync(join(dir, "inventory.yaml"), inventory);
     writeFileSync(join(dir, "known_hosts"), fleet.knownHosts());
+    // A URL's password (the test server trusts loopback and ignores it) is shown nowhere and kept in no file.
+    const cliDb = dbTarget.startsWith("postgres://") ? dbTarget.replace("preflight@", "preflight:pw-in-the-url@") : dbTarget;
     const ran = await preflight(
-      ["run", "--inventory", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--tag", "sweep", "--out", join(dir, "out"), "--db", dbTarget],
+      ["run", "--inventory", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--tag", "sweep", "--out", join(dir, "out"), "--db", cliDb],
       { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password },
     );
     expect(ran.code, ran.stderr).toBe(1);
     const stored = /run (\S+) stored in/.exec(ran.stderr)?.[1];
     expect(stored, ran.stderr).toBeDefined();
+    const written = readdirSync(join(dir, "out"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(written.length).toBeGreaterThan(0);
+    for (const text of [ran.stderr, ran.stdout, ...written.map((e) => readFileSync(join(e.parentPath, e.name), "utf8"))]) {
+      expect(text).not.toContain("pw-in-the-url");
+      expect(text).not.toContain(CREDS.password);
+    }
     server = await serve(args);
     const run = (await (await api(`/api/v1/runs/${stored}`, operator)).json()) as { source: string; status: string; startedBy: string };
     expect(run).toMatchObject({ source: "cli", status: "finished" });
