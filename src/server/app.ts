@@ -4,6 +4,7 @@
 // carry the CLI's file:line:col messages. Every /api/v1 route needs an API token (src/server/auth.ts).
 import { randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -113,9 +114,15 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   });
   const live = new Map<string, LiveRun>();
   const pending = new Set<Promise<void>>();
-  app.addHook("onClose", async () => {
+  const streams = new Set<ServerResponse>();
+  // Before the listener closes: cancel the runs in progress (they are stored as cancelled, and their run-finished
+  // event ends their streams), then end any stream left, so that no open connection holds the close up.
+  app.addHook("preClose", async () => {
     for (const run of live.values()) run.controller.abort();
     while (pending.size) await Promise.all([...pending]);
+    for (const res of streams) res.end();
+  });
+  app.addHook("onClose", async () => {
     await sql.close();
   });
 
@@ -320,6 +327,8 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+      streams.add(res);
+      res.on("close", () => streams.delete(res));
       const send = (e: Pick<RunEvent, "seq" | "event" | "data" | "groups">) => {
         if (e.groups && !inScope(p.scope, e.groups)) return;
         res.write(`id: ${e.seq}\nevent: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);

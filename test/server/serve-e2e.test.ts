@@ -205,6 +205,21 @@ describe.each(BACKENDS)("preflight serve end to end: $name", ({ db }) => {
     expect((await api(`/api/v1/runs/${id}/cancel`, operator, { method: "POST" })).status).toBe(409);
   });
 
+  it("on Ctrl-C cancels a run in progress, ends its event stream with run-finished, and exits 0", { timeout: 240_000 }, async () => {
+    const start = await api("/api/v1/runs", operator, { method: "POST", body: JSON.stringify({ inventory, knownHosts: fleet.knownHosts(), tags: ["hang"] }) });
+    const id = ((await start.json()) as { id: string }).id;
+    const stream = follow(`${server.base}/api/v1/runs/${id}/events`, operator);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await stop(server, "SIGINT")).toBe(0);
+    const { events } = await stream;
+    expect(events.at(-1)).toMatchObject({ event: "run-finished", data: { run: id, status: "cancelled" } });
+    server = await serve(args);
+    expect(((await (await api(`/api/v1/runs/${id}`, operator)).json()) as { status: string }).status).toBe("cancelled");
+    const report = (await (await api(`/api/v1/runs/${id}/report`, operator)).json()) as RunReport;
+    expect(report.meta.interrupted).toBe(true);
+    expect(report.devices.map((d) => [d.name, d.status])).toEqual([["fw-hang", "not-run"]]);
+  });
+
   it("stores a `preflight run --db` run in the same history, compared with the API's run of the same selection", { timeout: 240_000 }, async () => {
     // The embedded database is one process's: the CLI writes it while the server is stopped.
     expect(await stop(server, "SIGINT")).toBe(0);
