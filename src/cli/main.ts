@@ -17,6 +17,7 @@ import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
 import { opticsCommand, type OpticsCommandOptions } from "./optics-command.js";
 import { runCommand } from "./run-command.js";
+import { workerCommand, type WorkerCommandOptions } from "./worker-command.js";
 import { TOOL } from "../util/tool.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -43,6 +44,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--baseline <report.json>", "compare with a previous run: new failures, resolved, still failing")
     .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
     .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
+    .option("--queue <url>", "hand the devices to `preflight worker`s through this Redis queue (redis://host:port; docs/scale-out.md)")
+    .option("--queue-timeout <seconds>", "with --queue: give up on a queue that stops answering after this long; the rest is not-run", "30")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (opts: RawRunOptions) => {
       const formats = opts.format.length ? opts.format : ["json", "html"];
@@ -54,6 +57,21 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .action(async (opts: RawRunOptions) => {
       onExit(await withInterrupt((signal) => captureCommand({ ...opts, format: [], failOn: "low" }, processIo(signal))));
     });
+
+  addTransportOptions(program.command("worker").description("audit the devices of the given sites that `run --queue` hands out (docs/scale-out.md)"))
+    .requiredOption("--queue <url>", "the Redis queue: redis://[user:password@]host:port[/db], rediss:// for TLS (password also from PREFLIGHT_QUEUE_PASSWORD)")
+    .option("--site <names>", "serve the devices of these sites (repeatable, comma-separated; default: devices without a site)", collectList, [])
+    .option("--name <name>", "this worker's name in the results and logs (default: host:pid)")
+    .option("--credentials-from <inventory>", "an inventory whose credential sets this worker may use (default: only the built-in default set)")
+    .option("-c, --checks <list>", "check files, folders, ids, globs (default: the built-in checks); each job's checks must match them", collectList, [])
+    .option("--data-dir <dir>", "your own reference data, as for run (must match the coordinator's)")
+    .option("--concurrency <n>", "devices audited at once, per site", "20")
+    .option("--lease <seconds>", "how long a device stays with a worker that stopped answering before another takes it", "30")
+    .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")
+    .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
+    .option("--identity <file>", "private key for SSH (passphrase from PREFLIGHT_KEY_PASSPHRASE)")
+    .addHelpText("after", "\nRuns until Ctrl-C or SIGTERM, then finishes the devices in progress. Exit codes: 0 stopped, 3 bad input.")
+    .action(async (opts: WorkerCommandOptions) => onExit(await withInterrupt((signal) => workerCommand(opts, processIo(signal)))));
 
   program
     .command("report")

@@ -7,6 +7,7 @@ import type { RawRunOptions } from "./options.js";
 import { emitReport } from "./output.js";
 import { prepareRun } from "./prepare.js";
 import { createProgress } from "./progress.js";
+import { coordinatorFor } from "./worker-command.js";
 
 export async function runCommand(raw: RawRunOptions, io: CliIo): Promise<number> {
   const prepared = await prepareRun(raw, io);
@@ -17,6 +18,7 @@ export async function runCommand(raw: RawRunOptions, io: CliIo): Promise<number>
     ...(io.signal ? { signal: io.signal } : {}),
     onDeviceDone: (result, done, total) => progress.deviceDone(result, done, total),
     displayPath: (file) => relative(io.cwd, file) || file,
+    ...(options.queue ? { auditor: coordinatorFor(options, io) } : {}),
   });
   progress.stop();
   return emitReport(report, prepared.outputs, { out: options.out, formats: options.formats, ...(options.stdout ? { stdout: options.stdout } : {}) }, io);

@@ -8,7 +8,8 @@ import type { DeviceArtifact } from "./artifact.js";
 import { assembleReport, checkRefs } from "./assemble.js";
 import { evaluateDeviceSafely, notRun } from "./evaluate-device.js";
 import type { PreparedAudit } from "./prepare.js";
-import { runAudit } from "./run.js";
+import type { DevicePlan } from "./plan.js";
+import { runAudit, type RunOptions } from "./run.js";
 
 export interface AuditHooks {
   /** Aborting stops new devices, closes open sessions and still reports every device. */
@@ -18,6 +19,8 @@ export interface AuditHooks {
   onGathered?: (artifact: DeviceArtifact, index: number) => void;
   /** How file names appear in the report's metadata (relative to the user's folder). */
   displayPath?: (file: string) => string;
+  /** Audits the devices elsewhere instead of here (`run --queue`: src/queue/coordinator.ts); same contract as runAudit. */
+  auditor?: (plans: readonly DevicePlan[], options: Omit<RunOptions, "connect">) => Promise<DeviceResult[]>;
 }
 
 export interface AuditOutcome {
@@ -45,8 +48,10 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
       return result;
     });
   } else {
-    devices = await runAudit(plans, {
-      connect: audit.source.connect,
+    const source = audit.source;
+    const run = source.kind === "queue" ? hooks.auditor : (ps: readonly DevicePlan[], o: Omit<RunOptions, "connect">) => runAudit(ps, { ...o, connect: source.connect });
+    if (!run) throw new Error("a queued audit needs the queue's auditor");
+    devices = await run(plans, {
       concurrency: request.concurrency,
       failOn: request.failOn,
       deviceTimeoutMs: request.deviceTimeoutMs,
