@@ -234,7 +234,7 @@ function failedResult(plan: DevicePlan, job: Job<AuditJob, AuditOutcome>, logs: 
     if (entry.event === "started") attempts.set(entry.attempt, { worker: entry.worker });
     else if (entry.event === "failed") attempts.set(entry.attempt, { worker: entry.worker, failed: entry.message ?? "failed" });
   }
-  const lines = [...attempts].sort(([a], [b]) => a - b).map(([n, a]) => `attempt ${n} on ${a.worker}: ${a.failed ?? "no answer (the worker stopped renewing its lease: killed or cut off)"}`);
+  const lines = [...attempts].sort(([a], [b]) => a - b).map(([n, a]) => `attempt ${n} on ${a.worker}: ${a.failed ?? "no answer within the lease (the worker died, lost the queue, or was too busy to renew its lease)"}`);
   const last = [...attempts.values()].at(-1);
   if (job.failedReason && job.failedReason !== last?.failed) lines.push(`then: ${job.failedReason}`);
   return { ...notRun(plan, ""), status: "error", reason: `no worker could audit ${plan.device.name} (${attempts.size} attempt(s)): ${lines.join("; ")}` };
