@@ -153,23 +153,22 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     await stop(...ws);
   }, 120_000);
 
-  it("a worker killed (SIGKILL) mid-audit: its devices go to the other worker after the lease; none lost, none twice", async () => {
-    // The doomed worker is alone at first, so it takes all four slow devices (about five seconds each).
-    const doomed = worker("doomed", ["--concurrency", "4"]);
-    await ready(doomed);
+  it("two workers, one killed (SIGKILL) mid-audit: its devices go to the other after the lease; none lost, none twice", async () => {
+    // Two devices each at most (about five seconds per device): the doomed worker is sure to hold some when killed.
+    const doomed = worker("doomed", ["--concurrency", "2"]);
+    const survivor = worker("survivor", ["--concurrency", "2"]);
+    await Promise.all([ready(doomed), ready(survivor)]);
     const run = start(runArgs("killed", ["--tag", "slow"]));
     await until("the jobs to be queued", () => run.stderr().includes("queued 4 device(s)"));
     await new Promise((r) => setTimeout(r, 2000));
     expect(audited(doomed)).toEqual([]);
     doomed.child.kill("SIGKILL");
     await doomed.exited;
-    const survivor = worker("survivor", ["--concurrency", "4"]);
     expect(await run.exited).toBe(0);
     const r = report("killed");
     expect(r.devices.map((d) => [d.name, d.status])).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"].map((n) => [n, "ready"]));
     expect(audited(survivor).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"]);
     expect(audited(doomed)).toEqual([]);
-    await stop(survivor);
   }, 120_000);
 
   it("site routing: a site-b device is never taken by a site-a worker; Ctrl-C cancels its queued job and reports it not-run", async () => {
