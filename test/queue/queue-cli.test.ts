@@ -160,14 +160,21 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     await Promise.all([ready(doomed), ready(survivor)]);
     const run = start(runArgs("killed", ["--tag", "slow"]));
     await until("the jobs to be queued", () => run.stderr().includes("queued 4 device(s)"));
-    await new Promise((r) => setTimeout(r, 2000));
+    // Kill it while it holds devices (the engine records which worker took each job).
+    const queue = new Queue(queueName("default"), { connection: { host: "127.0.0.1", port: redis.port } });
+    let held: string[] = [];
+    const poll = setInterval(() => void queue.getActive().then((jobs) => (held = jobs.filter((j) => j.processedBy === "doomed").map((j) => j.name))), 200);
+    await until("the doomed worker to hold devices", () => held.length > 0).finally(() => clearInterval(poll));
+    await queue.close();
     expect(audited(doomed)).toEqual([]);
     doomed.child.kill("SIGKILL");
     await doomed.exited;
     expect(await run.exited).toBe(0);
     const r = report("killed");
     expect(r.devices.map((d) => [d.name, d.status])).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"].map((n) => [n, "ready"]));
+    // Each device once, the doomed worker's among them: taken over, not lost, not doubled.
     expect(audited(survivor).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"]);
+    expect(audited(survivor)).toEqual(expect.arrayContaining(held));
     expect(audited(doomed)).toEqual([]);
   }, 120_000);
 
