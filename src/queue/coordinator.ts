@@ -178,7 +178,8 @@ async function auditOnQueue(plans: readonly DevicePlan[], run: Omit<RunOptions, 
     if (stopReason !== undefined && outstanding.size && !stopReason.startsWith("the queue at")) await cancelQueued([...outstanding.keys()], outstanding, options.log);
     await closeAll([...events, ...queues.values()], health);
   }
-  if (stopReason !== undefined && outstanding.size) options.log(`${outstanding.size} device(s) not audited: ${stopReason}`);
+  const missing = plans.length - results.filter(Boolean).length;
+  if (stopReason !== undefined && missing) options.log(`${missing} device(s) not audited: ${stopReason}`);
   return plans.map((plan, index) => results[index] ?? notRun(plan, stopReason ?? "not run"));
 }
 
