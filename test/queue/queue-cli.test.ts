@@ -3,7 +3,7 @@
 // killed mid-audit must lose and duplicate nothing, a site's devices go only to that site's workers, a device no
 // worker can audit ends as `error` with every attempt, and a queue that goes away ends the run with what it has.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
@@ -215,6 +215,20 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     expect(device?.reason).toMatch(/^no worker could audit fw-nocreds \(3 attempt\(s\)\): attempt 1 on x[12]: .*attempt 2 on x[12]: .*attempt 3 on x[12]: /);
     expect(device?.reason).toContain('has no credential set "elsewhere"');
     await stop(...ws);
+  }, 120_000);
+
+  it("a worker whose checks differ from the coordinator's (other reference data) refuses the job", async () => {
+    const data = join(dir, "other-data");
+    mkdirSync(join(data, "paloalto_panos"), { recursive: true });
+    writeFileSync(join(data, "paloalto_panos", "transceivers.local.yaml"), 'parts:\n  - sku: ACME-SFP-10G\n    oem: [{ vendor: "ACME OPTICS", part: "SFP-10G-NEW" }]\n');
+    const w = worker("other-data", ["--site", "a", "--data-dir", data]);
+    await ready(w);
+    const run = start(runArgs("refused", ["--device", "fw-a4", "--checks", "panos-transceivers-supported"]));
+    expect(await run.exited).toBe(2);
+    const [device] = report("refused").devices;
+    expect(device?.status).toBe("error");
+    expect(device?.reason).toMatch(/attempt 3 on other-data: worker other-data refuses the job: it has another panos-transceivers-supported \(digest [0-9a-f]{12} here, [0-9a-f]{12} on the coordinator\)/);
+    expect(audited(w)).toEqual([]);
   }, 120_000);
 
   it("the queue going away mid-run: the run reports what it has and marks the rest not-run", async () => {
