@@ -53,6 +53,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
     });
 
   addSelectionOptions(program.command("capture").description("gather only: save every raw output the selected checks need, for `run --from-capture`"))
+    .option("--queue <url>", "gather through `preflight worker`s on this Redis queue (docs/scale-out.md)")
+    .option("--queue-timeout <seconds>", "with --queue: give up on a queue that stops answering after this long", "30")
     .addHelpText("after", "\nExit codes: 0 everything captured, 2 some device could not be captured fully, 3 bad input, 4 nothing to do.")
     .action(async (opts: RawRunOptions) => {
       onExit(await withInterrupt((signal) => captureCommand({ ...opts, format: [], failOn: "low" }, processIo(signal))));

@@ -101,8 +101,8 @@ export async function workerCommand(opts: WorkerCommandOptions, io: CliIo): Prom
   return EXIT.ready;
 }
 
-/** `run --queue`: the auditor that hands the devices to the workers (options already checked). */
-export function coordinatorFor(options: RunOptions, io: CliIo): NonNullable<AuditHooks["auditor"]> {
+/** `run --queue` (and `capture --queue`, which wants the artifacts back): the auditor that hands the devices to the workers (options already checked). */
+export function coordinatorFor(options: RunOptions, io: CliIo, want: { artifacts: boolean } = { artifacts: false }): NonNullable<AuditHooks["auditor"]> {
   const address = withQueuePassword(parseQueueUrl(options.queue ?? ""), io.env);
   if (typeof address === "string") throw new Error(address);
   return queueAuditor({
@@ -111,7 +111,7 @@ export function coordinatorFor(options: RunOptions, io: CliIo): NonNullable<Audi
     goneAfterMs: options.queueTimeoutMs ?? 30_000,
     connectTimeoutMs: options.connectTimeoutMs,
     commandTimeoutMs: options.commandTimeoutMs,
-    returnArtifacts: false,
+    returnArtifacts: want.artifacts,
     log: (line) => io.stderr.write(`preflight: ${line}\n`),
   });
 }

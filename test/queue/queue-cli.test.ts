@@ -151,7 +151,19 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     expect(all).toEqual(queued.devices.map((d) => d.name).sort());
     for (const text of [run.stdout(), run.stderr(), readFileSync(join(dir, "three", "report.json"), "utf8"), ...ws.map((w) => w.stderr())]) expect(text).not.toContain(CREDS.password);
     await stop(...ws);
-  }, 120_000);
+  }, 240_000);
+
+  it("capture --queue brings each device's artifact back: replayed offline, it gives the local run's results", async () => {
+    const ws = [worker("c1", ["--site", "a,b"]), worker("c2", ["--site", "a,b"])];
+    await Promise.all(ws.map(ready));
+    const capture = start(["capture", "-i", inventory, "--queue", redis.url, "--tag", "estate", "--out", join(dir, "captured"), "--no-progress"]);
+    expect(await capture.exited).toBe(2); // fw-down cannot be captured
+    expect(capture.stdout()).toMatch(/from 10 of 10 devices/);
+    const replay = start(["run", "--from-capture", join(dir, "captured"), "--out", join(dir, "replayed"), "--no-progress"]);
+    expect(await replay.exited).toBe(1);
+    const devices = (out: string) => (normalised(report(out)) as { devices: unknown[] }).devices;
+    expect(devices("replayed")).toEqual(devices("local"));
+  }, 240_000);
 
   it("two workers, one killed (SIGKILL) mid-audit: its devices go to the other after the lease; none lost, none twice", async () => {
     // Two devices each at most (about five seconds per device): the doomed worker is sure to hold some when killed.
@@ -176,7 +188,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     expect(audited(survivor).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"]);
     expect(audited(survivor)).toEqual(expect.arrayContaining(held));
     expect(audited(doomed)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("site routing: a site-b device is never taken by a site-a worker; Ctrl-C cancels its queued job and reports it not-run", async () => {
     const a = worker("only-a", ["--site", "a"]);
@@ -203,7 +215,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     await queue.close();
     expect(audited(a)).not.toContain("fw-b1");
     await stop(a);
-  }, 120_000);
+  }, 240_000);
 
   it("a device no worker can audit ends as error, listing every attempt", async () => {
     const ws = [worker("x1"), worker("x2")];
@@ -215,7 +227,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     expect(device?.reason).toMatch(/^no worker could audit fw-nocreds \(3 attempt\(s\)\): attempt 1 on x[12]: .*attempt 2 on x[12]: .*attempt 3 on x[12]: /);
     expect(device?.reason).toContain('has no credential set "elsewhere"');
     await stop(...ws);
-  }, 120_000);
+  }, 240_000);
 
   it("a worker whose checks differ from the coordinator's (other reference data) refuses the job", async () => {
     const data = join(dir, "other-data");
@@ -229,7 +241,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     expect(device?.status).toBe("error");
     expect(device?.reason).toMatch(/attempt 3 on other-data: worker other-data refuses the job: it has another panos-transceivers-supported \(digest [0-9a-f]{12} here, [0-9a-f]{12} on the coordinator\)/);
     expect(audited(w)).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("the queue going away mid-run: the run reports what it has and marks the rest not-run", async () => {
     const own = await startRedis(REDIS!);
@@ -253,5 +265,5 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     } finally {
       await own.stop();
     }
-  }, 120_000);
+  }, 240_000);
 });
