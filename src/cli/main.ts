@@ -16,7 +16,7 @@ import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
 import { opticsCommand, type OpticsCommandOptions } from "./optics-command.js";
-import { runCommand } from "./run-command.js";
+import { resumeCommand, runCommand } from "./run-command.js";
 import { workerCommand, type WorkerCommandOptions } from "./worker-command.js";
 import { TOOL } from "../util/tool.js";
 import { validateCommand } from "./validate-command.js";
@@ -44,10 +44,16 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--baseline <report.json>", "compare with a previous run: new failures, resolved, still failing")
     .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
     .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
+    .option("--resume <dir>", "finish a stopped run (killed, crashed, Ctrl-C) from the journal in its --out folder DIR: only the devices that did not finish are audited, one report for the whole run; its options come from the journal (docs/resume.md)")
     .option("--queue <url>", "hand the devices to `preflight worker`s through this Redis queue (redis://host:port; docs/scale-out.md)")
     .option("--queue-timeout <seconds>", "with --queue: give up on a queue that stops answering after this long; the rest is not-run", "30")
     .addHelpText("after", EXIT_CODES_HELP)
-    .action(async (opts: RawRunOptions) => {
+    .action(async (opts: RawRunOptions, command: Command) => {
+      if (opts.resume) {
+        const given = command.options.map((o) => o.attributeName()).filter((key) => command.getOptionValueSource(key) === "cli");
+        onExit(await withInterrupt((signal) => resumeCommand(opts, given, processIo(signal))));
+        return;
+      }
       const formats = opts.format.length ? opts.format : ["json", "html"];
       onExit(await withInterrupt((signal) => runCommand({ ...opts, format: formats }, processIo(signal))));
     });
@@ -61,7 +67,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     });
 
   addTransportOptions(program.command("worker").description("audit the devices of the given sites that `run --queue` hands out (docs/scale-out.md)"))
-    .requiredOption("--queue <url>", "the Redis queue: redis://[user:password@]host:port[/db], rediss:// for TLS (password also from PREFLIGHT_QUEUE_PASSWORD)")
+    .requiredOption("--queue <url>", "the Redis queue: redis://[user@]host:port[/db], rediss:// for TLS (its password from PREFLIGHT_QUEUE_PASSWORD)")
     .option("--site <names>", "serve the devices of these sites (repeatable, comma-separated; default: devices without a site)", collectList, [])
     .option("--name <name>", "this worker's name in the results and logs (default: host:pid)")
     .option("--credentials-from <inventory>", "an inventory whose credential sets this worker may use (default: only the built-in default set)")

@@ -35,6 +35,8 @@ export interface RawRunOptions extends RawQueueOptions {
   commandTimeout: string;
   deviceTimeout: string;
   progress: boolean;
+  /** `run --resume DIR`: finish the run whose journal is in DIR (src/cli/resume.ts). */
+  resume?: string;
   // Transport flags (registered by addTransportOptions; optional until every command registers them).
   loginRate?: string;
   maxLoginsPerCredential?: string;

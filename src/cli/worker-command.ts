@@ -14,6 +14,7 @@ import { SshConfigError, SshConfigFile } from "../transport/ssh-config.js";
 import { formatDiagnostic, InputError, type Diagnostic } from "../util/diagnostics.js";
 import type { CliIo } from "./io.js";
 import { checkRunOptions, type RawRunOptions, type RunOptions } from "./options.js";
+import { QUEUE_PASSWORD_IN_URL } from "./queue-options.js";
 import type { AuditHooks } from "../runner/audit.js";
 import { queueAuditor } from "../queue/coordinator.js";
 
@@ -41,7 +42,9 @@ export interface WorkerCommandOptions {
 export async function workerCommand(opts: WorkerCommandOptions, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
   const problem = (file: string, message: string) => problems.push({ file, line: 0, col: 0, message });
-  const address = withQueuePassword(parseQueueUrl(opts.queue), io.env);
+  const parsed = parseQueueUrl(opts.queue);
+  if (typeof parsed !== "string" && parsed.password !== undefined) problem("--queue", QUEUE_PASSWORD_IN_URL);
+  const address = withQueuePassword(parsed, io.env);
   if (typeof address === "string") problem("--queue", address);
   const sites = opts.site.length ? [...new Set(opts.site)] : [DEFAULT_SITE];
   for (const site of sites) if (!SITE_PATTERN.test(site)) problem("--site", `"${site}" is not a site name: letters, digits, '.', '_' and '-', starting with a letter or digit`);
@@ -116,7 +119,7 @@ export function coordinatorFor(options: RunOptions, io: CliIo, want: { artifacts
   });
 }
 
-/** The queue's password may come from PREFLIGHT_QUEUE_PASSWORD, so that it is not on the command line. */
+/** The queue's password comes from PREFLIGHT_QUEUE_PASSWORD, never from the command line. */
 export function withQueuePassword<T>(address: T | string, env: NodeJS.ProcessEnv): T | string {
   if (typeof address === "string" || !env.PREFLIGHT_QUEUE_PASSWORD) return address;
   const a = address as T & { password?: string };

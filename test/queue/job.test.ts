@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadChecks } from "../../src/checks/library.js";
 import { parseYamlInventory } from "../../src/inventory/yaml-inventory.js";
 import { planDevice } from "../../src/runner/plan.js";
+import { checkQueueOptions } from "../../src/cli/queue-options.js";
 import { checkDigest, DEFAULT_SITE, displayQueue, jobForPlan, parseQueueUrl, queueName, siteOf } from "../../src/queue/job.js";
 
 describe("queue address", () => {
@@ -48,5 +49,26 @@ describe("audit job", () => {
     const changed = { ...check!, data: { ...check!.data, extra: [1] } };
     expect(checkDigest(changed)).not.toBe(checkDigest(check!));
     expect(checkDigest({ ...check! })).toBe(checkDigest(check!));
+  });
+});
+
+describe("run --queue options", () => {
+  const check = (raw: Parameters<typeof checkQueueOptions>[0]) => {
+    const problems: string[] = [];
+    const options = checkQueueOptions(raw, (option, message) => problems.push(`${option}: ${message}`));
+    return { options, problems };
+  };
+
+  it("takes a URL and a timeout in seconds; nothing without --queue", () => {
+    expect(check({ queue: "redis://127.0.0.1:6379", queueTimeout: "5" })).toEqual({ options: { queue: "redis://127.0.0.1:6379", queueTimeoutMs: 5000 }, problems: [] });
+    expect(check({ queueTimeout: "5" })).toEqual({ options: {}, problems: [] });
+  });
+
+  it("refuses a password in the URL, a bad timeout and a capture to replay, all at once", () => {
+    expect(check({ queue: "redis://ops:hunter2@127.0.0.1", queueTimeout: "0", fromCapture: "cap" }).problems).toEqual([
+      "--queue: the URL holds a password: put it in PREFLIGHT_QUEUE_PASSWORD instead (a URL is visible in the process list and kept in the run's journal)",
+      "--queue: a capture is evaluated here, offline: --queue and --from-capture do not go together",
+      '--queue-timeout: "0" is not a number of seconds from 1 to 86400',
+    ]);
   });
 });
