@@ -33,9 +33,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(binary: string): Promise<RunningRedis> {
+/** `port`: start again where a stopped one listened (a queue that comes back). */
+export async function startRedis(binary: string, port?: number): Promise<RunningRedis> {
   const dir = mkdtempSync(join(tmpdir(), "preflight-redis-"));
-  const port = await freePort();
+  port ??= await freePort();
   const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--daemonize", "no"], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -243,7 +243,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     expect(audited(w)).toEqual([]);
   }, 240_000);
 
-  it("the queue going away mid-run: the run reports what it has and marks the rest not-run", async () => {
+  it("the queue going away mid-run: the run reports what it has, the rest not-run; once it is back, --resume finishes the run", async () => {
     const own = await startRedis(REDIS!);
     try {
       const w = worker("short-lived", ["--concurrency", "1"], own.url);
@@ -262,6 +262,21 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
       }
       w.child.kill("SIGKILL");
       await w.exited;
+      // The queue comes back (same address): `run --resume` hands out only the devices that were not audited.
+      const back = await startRedis(REDIS!, own.port);
+      try {
+        const w2 = worker("after", ["--concurrency", "3"], back.url);
+        await ready(w2);
+        const resumed = start(["run", "--resume", join(dir, "gone"), "--no-progress"]);
+        const resumedCode = await resumed.exited;
+        expect(resumedCode).toBe(0);
+        expect(resumed.stderr()).toContain("queued 3 device(s)");
+        const whole = report("gone");
+        expect(whole.devices.map((d) => [d.name, d.status])).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"].map((n) => [n, "ready"]));
+        expect(audited(w2).sort()).toEqual(rest.map((d) => d.name).sort());
+      } finally {
+        await back.stop();
+      }
     } finally {
       await own.stop();
     }
