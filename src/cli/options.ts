@@ -8,8 +8,9 @@ import { FILE_FORMATS, FORMATS, type FileFormat, type ReportFormat } from "../re
 import type { AuditRequest } from "../runner/prepare.js";
 import { parseLoginRate, type TransportRequest } from "../transport/run-options.js";
 import type { Command } from "commander";
+import { checkQueueOptions, type RawQueueOptions } from "./queue-options.js";
 
-export interface RawRunOptions {
+export interface RawRunOptions extends RawQueueOptions {
   inventory?: string;
   fromCapture?: string;
   group: string[];
@@ -127,6 +128,7 @@ export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diag
       progress: raw.progress,
       transport,
       ...(raw.sshConfig ? { sshConfig: raw.sshConfig } : {}),
+      ...checkQueueOptions(raw, problem),
     },
   };
 }

@@ -94,7 +94,8 @@ export interface RunJournal {
  * Returns exit 3 (after saying what changed) when the run cannot be resumed.
  */
 export async function openJournal(raw: RawRunOptions, audit: PreparedAudit, io: CliIo, resume?: ResumeRequest): Promise<RunJournal | undefined | number> {
-  if (audit.source.kind !== "live") {
+  // A live run keeps a journal, on the queue too (run --queue); a replay of a capture does not.
+  if (audit.source.kind === "replay") {
     if (resume) return refuse(io, [{ file: resume.file, line: 1, col: 1, message: "the journal names a replay of a capture, which is not resumed: run it again" }], `cannot resume ${resume.dir}`);
     return undefined;
   }

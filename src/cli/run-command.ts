@@ -11,6 +11,7 @@ import { openHistory, recordCliRun } from "../server/db/history.js";
 import { redactUrl } from "../server/db/sql.js";
 import type { Store } from "../server/db/store.js";
 import { lockForResume, openJournal, resumeOptions, type ResumeRequest } from "./resume.js";
+import { coordinatorFor } from "./worker-command.js";
 
 export async function runCommand(raw: RawRunOptions, io: CliIo, resume?: ResumeRequest): Promise<number> {
   const prepared = await prepareRun(raw, io);
@@ -43,6 +44,7 @@ export async function runCommand(raw: RawRunOptions, io: CliIo, resume?: ResumeR
       },
       displayPath: (file) => shownPath(cwd, file),
       ...journal?.hooks,
+      ...(options.queue ? { auditor: coordinatorFor(options, io) } : {}),
     });
     progress.stop();
     journal?.finish(report);

@@ -8,7 +8,8 @@ import type { DeviceArtifact } from "./artifact.js";
 import { assembleReport, checkRefs } from "./assemble.js";
 import { evaluateDeviceSafely, notRun } from "./evaluate-device.js";
 import type { PreparedAudit } from "./prepare.js";
-import { runAudit } from "./run.js";
+import type { DevicePlan } from "./plan.js";
+import { runAudit, type RunOptions } from "./run.js";
 
 export interface AuditHooks {
   /** Aborting stops new devices, closes open sessions and still reports every device. */
@@ -22,6 +23,8 @@ export interface AuditHooks {
   startedAt?: Date;
   /** When it ended (default: when the last device finished); a complete journal's report keeps its own. */
   finishedAt?: Date;
+  /** Audits the devices elsewhere instead of here (`run --queue`: src/queue/coordinator.ts); same contract as runAudit. */
+  auditor?: (plans: readonly DevicePlan[], options: Omit<RunOptions, "connect">) => Promise<DeviceResult[]>;
   /** A resumed run (src/runner/journal.ts): the devices that finished before, by name, are not audited again. */
   finished?: ReadonlyMap<string, DeviceResult>;
   /** The report's meta.resumed. */
@@ -55,10 +58,12 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
   } else {
     const finished = hooks.finished ?? new Map<string, DeviceResult>();
     const todo = plans.flatMap((plan, index) => (finished.has(plan.device.name) ? [] : [{ plan, index }]));
-    const audited = await runAudit(
+    const source = audit.source;
+    const run = source.kind === "queue" ? hooks.auditor : (ps: readonly DevicePlan[], o: Omit<RunOptions, "connect">) => runAudit(ps, { ...o, connect: source.connect });
+    if (!run) throw new Error("a queued audit needs the queue's auditor");
+    const audited = await run(
       todo.map((t) => t.plan),
       {
-        connect: audit.source.connect,
         concurrency: request.concurrency,
         failOn: request.failOn,
         deviceTimeoutMs: request.deviceTimeoutMs,
