@@ -116,7 +116,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--listen <host:port>", "address to listen on", "127.0.0.1:8080")
     .option("--state-dir <dir>", "folder for the runs' inputs (inventory and known_hosts per run; never credentials) and the embedded database", "preflight-data")
     .option("--db <url>", "PostgreSQL URL (postgres://user@host/db) for the run history (default: embedded PGlite in <state-dir>/db)")
-    .action(async (opts: { listen: string; stateDir: string; db?: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
+    .option("--webhook <url>", "POST run.finished and device.blocked events here, signed with $PREFLIGHT_WEBHOOK_SECRET (repeatable; docs/webhooks.md)", collectList, [])
+    .option("--public-url <url>", "the server's address as clients reach it, for the report links in webhooks")
+    .action(async (opts: { listen: string; stateDir: string; db?: string; webhook: string[]; publicUrl?: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
 
   program
     .command("diff")

@@ -10,6 +10,28 @@ export interface ServeOptions {
   listen: string;
   stateDir: string;
   db?: string;
+  /** Webhook endpoints; their shared secret comes from $PREFLIGHT_WEBHOOK_SECRET, never from the command line. */
+  webhook?: string[];
+  publicUrl?: string;
+}
+
+/** Every problem with the webhook options at once (exit 3 before anything starts). */
+export function checkWebhookOptions(opts: ServeOptions, env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  for (const url of opts.webhook ?? []) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      problems.push(`--webhook: "${url}" is not a URL`);
+      continue;
+    }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") problems.push(`--webhook: "${url}" is not an http(s) URL`);
+    if (parsed.username || parsed.password) problems.push(`--webhook: "${parsed.host}" carries credentials in the URL; the receiver checks the signature instead`);
+  }
+  if (opts.webhook?.length && !env.PREFLIGHT_WEBHOOK_SECRET) problems.push("--webhook: set PREFLIGHT_WEBHOOK_SECRET, the secret the deliveries are signed with (docs/webhooks.md)");
+  if (opts.publicUrl !== undefined && !/^https?:\/\/[^/]/.test(opts.publicUrl)) problems.push(`--public-url: "${opts.publicUrl}" is not an http(s) URL`);
+  return problems;
 }
 
 export function parseListen(value: string): { host: string; port: number } | undefined {
@@ -26,6 +48,11 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     io.stderr.write(`--listen: "${opts.listen}" is not host:port (e.g. 127.0.0.1:8080)\n`);
     return 3;
   }
+  const webhookProblems = checkWebhookOptions(opts, io.env);
+  if (webhookProblems.length) {
+    for (const line of webhookProblems) io.stderr.write(`${line}\n`);
+    return 3;
+  }
   const dataDir = resolve(io.cwd, opts.stateDir);
   await mkdir(dataDir, { recursive: true });
   const target = opts.db ?? join(dataDir, "db");
@@ -37,7 +64,14 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     io.stderr.write(`--db: cannot open ${redactUrl(target)}: ${(err as Error).message}\n`);
     return 3;
   }
-  const server = await buildApp({ dataDir, env: io.env, sql });
+  const secret = io.env.PREFLIGHT_WEBHOOK_SECRET ?? "";
+  const server = await buildApp({
+    dataDir,
+    env: io.env,
+    sql,
+    webhooks: (opts.webhook ?? []).map((url) => ({ url, secret })),
+    ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+  });
   const { app } = server;
   if (server.interrupted.length) io.stderr.write(`preflight serve: ${server.interrupted.length} run(s) were in progress when the server last stopped; marked interrupted\n`);
   if (server.bootstrapToken) {

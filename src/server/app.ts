@@ -14,6 +14,8 @@ import { FILE_FORMATS, renderReport, type FileFormat } from "../report/formats.j
 import { runPreparedAudit } from "../runner/audit.js";
 import { prepareAudit, type AuditRequest } from "../runner/prepare.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
+import { deliverWebhook, type DeliveryOptions, type WebhookEndpoint } from "../webhooks/deliver.js";
+import { runPayloads } from "../webhooks/payloads.js";
 import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus } from "./db/store.js";
@@ -27,6 +29,12 @@ export interface ServerOptions {
   env: NodeJS.ProcessEnv;
   /** The database, open; the app migrates it and closes it when it closes. */
   sql: Sql;
+  /** Endpoints told when a run finishes (docs/webhooks.md): device.blocked per blocked device, then run.finished. */
+  webhooks?: WebhookEndpoint[];
+  /** Retries and timeouts of webhook deliveries (tests shorten them). */
+  webhookDelivery?: DeliveryOptions;
+  /** The server's address as clients reach it (https://preflight.example.com), for the links in webhooks. */
+  publicUrl?: string;
 }
 
 interface StartRunBody {
@@ -114,6 +122,22 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   });
   const live = new Map<string, LiveRun>();
   const pending = new Set<Promise<void>>();
+  // Webhooks go out after the run is stored, each delivery on its own (retries do not hold the others up); every
+  // delivery, delivered or not, is kept in the delivery log. Tracked in `pending`, so shutdown and tests wait for them.
+  const base = options.publicUrl?.replace(/\/+$/, "");
+  const notify = (runId: string, report: RunReport) => {
+    const links = { runId, ...(base ? { report: `${base}/api/v1/runs/${runId}/report.json`, html: `${base}/api/v1/runs/${runId}/report.html` } : {}) };
+    for (const endpoint of options.webhooks ?? []) {
+      for (const { event, payload } of runPayloads(report, links)) {
+        if (endpoint.events && !endpoint.events.includes(event)) continue;
+        const delivery: Promise<void> = deliverWebhook(endpoint, event, payload, options.webhookDelivery)
+          .then((d) => store.recordDelivery(runId, d))
+          .catch(() => undefined)
+          .finally(() => pending.delete(delivery));
+        pending.add(delivery);
+      }
+    }
+  };
   const streams = new Set<ServerResponse>();
   // Before the listener closes: cancel the runs in progress (they are stored as cancelled, and their run-finished
   // event ends their streams), then end any stream left, so that no open connection holds the close up.
@@ -268,6 +292,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
           await writes;
           await store.finishRun(id, status, report, error);
           emit({ event: "run-finished", data: { run: id, status, ...(report ? { exitCode: report.summary.exitCode } : {}), ...(error ? { error } : {}) } });
+          if (report) notify(id, report);
         })
         .catch((err: Error) => {
           emit({ event: "run-finished", data: { run: id, status: "failed", error: `the result could not be stored: ${err.message}` } });
@@ -475,6 +500,20 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       const p = who(req);
       if (p.scope !== null) return problem(reply, 403, "Forbidden", `token "${p.name}" is scoped to groups ${p.scope.join(", ")}; the audit log needs an admin token for every group`);
       return { entries: await store.auditLog(req.query.limit ?? 200) };
+    },
+  );
+
+  app.get<{ Querystring: { limit?: number; run?: string } }>(
+    "/api/v1/webhooks/deliveries",
+    {
+      onRequest: auth.require("admin"),
+      schema: { security: secured, description: "The webhook delivery log, newest first: each delivery with every attempt", querystring: { type: "object", properties: { limit: { type: "integer", minimum: 1, maximum: 10000 }, run: { type: "string" } } } },
+    },
+    async (req, reply) => {
+      // Webhooks carry every group's devices: an admin scoped to groups does not read their log.
+      const p = who(req);
+      if (p.scope !== null) return problem(reply, 403, "Forbidden", `token "${p.name}" is scoped to groups ${p.scope.join(", ")}; the delivery log needs an admin token for every group`);
+      return { endpoints: (options.webhooks ?? []).map((e) => ({ url: e.url, events: e.events ?? null })), deliveries: await store.deliveries(req.query.run, req.query.limit ?? 200) };
     },
   );
 

@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseListen } from "../../src/cli/serve-command.js";
+import { checkWebhookOptions, parseListen } from "../../src/cli/serve-command.js";
 import { BIN } from "../helpers/cli.js";
 
 describe("preflight serve", () => {
@@ -13,6 +13,18 @@ describe("preflight serve", () => {
     expect(parseListen("[::1]:0")).toEqual({ host: "::1", port: 0 });
     expect(parseListen("8080")).toBeUndefined();
     expect(parseListen("host:99999")).toBeUndefined();
+  });
+
+  it("refuses webhook options it cannot use, all at once: no secret, a bad URL, credentials in the URL", () => {
+    const base = { listen: "127.0.0.1:0", stateDir: "x" };
+    expect(checkWebhookOptions({ ...base, webhook: ["https://t.example.com/h"] }, { PREFLIGHT_WEBHOOK_SECRET: "s" })).toEqual([]);
+    expect(checkWebhookOptions({ ...base, webhook: ["not a url", "ftp://t.example.com/", "https://user:pw@t.example.com/h"], publicUrl: "preflight.example.com" }, {})).toEqual([
+      '--webhook: "not a url" is not a URL',
+      '--webhook: "ftp://t.example.com/" is not an http(s) URL',
+      '--webhook: "t.example.com" carries credentials in the URL; the receiver checks the signature instead',
+      "--webhook: set PREFLIGHT_WEBHOOK_SECRET, the secret the deliveries are signed with (docs/webhooks.md)",
+      '--public-url: "preflight.example.com" is not an http(s) URL',
+    ]);
   });
 
   // The first start creates the embedded database in --state-dir (about 10 s; longer on a loaded machine).

@@ -3,7 +3,11 @@
 // A token is created with the bootstrap admin token, an audit of simulated firewalls is started over HTTP and
 // followed by Server-Sent Events, its JSON/HTML/JUnit reports fetched; the server is restarted and still has the
 // run, a run in progress when the server is killed is marked interrupted, and `preflight run --db` adds CLI runs.
+// A webhook receiver on loopback gets the run's signed device.blocked and run.finished events, and the delivery log
+// lists them.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,9 +21,16 @@ import type { SimFleet } from "../../src/simulator/types.js";
 import { BIN, preflight, ROOT } from "../helpers/cli.js";
 import { startPostgres, type PostgresServer } from "../helpers/postgres.js";
 import { parseSse, type SseEvent } from "../helpers/sse.js";
+import { verifySignature } from "../../src/webhooks/sign.js";
 
 const CREDS = { username: "audit", password: "serve-e2e-Pa55word" };
-const ENV = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password };
+const WEBHOOK_SECRET = "whsec-serve-e2e-0123456789";
+const ENV = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password, PREFLIGHT_WEBHOOK_SECRET: WEBHOOK_SECRET };
+
+/** What the webhook receiver got: each request's headers and raw body. */
+const hooks: { event: string; signature: string; timestamp: string; body: string }[] = [];
+let receiver: Server;
+let receiverUrl: string;
 // A Palo Alto-supplied optic as the device reports it (vendor-name OEM, the PAN SKU as part number: PR #111 capture).
 const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
 const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "SFP-10GSR-85", serial: "FS1" } };
@@ -88,9 +99,20 @@ beforeAll(async () => {
     withSuiteOutputs(panosDevice({ name: "fw-hang", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM], ...CREDS, tags: ["hang"], faults: [{ kind: "hang-after-login" }] })),
   ]);
   inventory = inventoryYaml(fleet);
+  receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      hooks.push({ event: String(req.headers["x-preflight-event"]), signature: String(req.headers["x-preflight-signature"]), timestamp: String(req.headers["x-preflight-timestamp"]), body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
 }, 120_000);
 
 afterAll(async () => {
+  await new Promise((resolve) => receiver?.close(resolve));
   await fleet?.close();
   await pgServer?.stop();
 });
@@ -122,7 +144,7 @@ describe.each(BACKENDS)("preflight serve end to end: $name", ({ db }) => {
     stateDir = mkdtempSync(join(tmpdir(), "preflight-serve-e2e-"));
     const url = await db();
     dbTarget = url ?? join(stateDir, "db");
-    args = ["--state-dir", stateDir, ...(url ? ["--db", url] : [])];
+    args = ["--state-dir", stateDir, ...(url ? ["--db", url] : []), "--webhook", receiverUrl, "--public-url", "https://preflight.example.com"];
   }, 120_000);
 
   afterAll(async () => {
@@ -166,6 +188,24 @@ describe.each(BACKENDS)("preflight serve end to end: $name", ({ db }) => {
     expect(junit).toMatch(/<testsuites/);
     expect(junit).toContain("fw-a");
     expect(server.stderr()).not.toContain(CREDS.password);
+
+    // The webhooks: device.blocked for fw-a, then run.finished, each signed with the shared secret.
+    const mine = () => hooks.filter((h) => (JSON.parse(h.body) as { data: { run: { id: string } } }).data.run.id === runId);
+    for (let i = 0; i < 100 && mine().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(mine().map((h) => h.event)).toEqual(["device.blocked", "run.finished"]);
+    for (const h of mine()) expect(verifySignature(WEBHOOK_SECRET, h, h.body)).toEqual({ ok: true });
+    const [blocked, finished] = mine().map((h) => (JSON.parse(h.body) as { data: Record<string, unknown> }).data);
+    expect(blocked).toMatchObject({ device: { name: "fw-a" }, checks: [expect.objectContaining({ id: "panos-transceivers-supported" })] });
+    expect(finished).toMatchObject({ verdict: "blocked", exitCode: 1, blocked: [{ name: "fw-a" }], links: { html: `https://preflight.example.com/api/v1/runs/${runId}/report.html` } });
+    expect(JSON.stringify(mine())).not.toContain(WEBHOOK_SECRET);
+    // The delivery log, for an admin of every group only.
+    const log = (await (await api(`/api/v1/webhooks/deliveries?run=${runId}`, adminToken)).json()) as { endpoints: { url: string }[]; deliveries: { event: string; delivered: boolean; attempts: { status: number }[] }[] };
+    expect(log.endpoints).toEqual([{ url: receiverUrl, events: null }]);
+    expect(log.deliveries.map((d) => [d.event, d.delivered, d.attempts.map((a) => a.status)]).sort()).toEqual([
+      ["device.blocked", true, [204]],
+      ["run.finished", true, [204]],
+    ]);
+    expect((await api("/api/v1/webhooks/deliveries", operator)).status).toBe(403);
   });
 
   it("after a restart still lists the run and serves its reports; the bootstrap token is not printed again", { timeout: 240_000 }, async () => {

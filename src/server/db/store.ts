@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { DeviceResult, RunReport } from "../../model/result.js";
 import { summarise } from "../../model/status.js";
 import { opticsInventory } from "../../report/optics.js";
+import type { Delivery } from "../../webhooks/deliver.js";
 import type { Queryable, Sql } from "./sql.js";
 
 export type RunStatus = "running" | "finished" | "cancelled" | "failed" | "interrupted";
@@ -360,6 +361,26 @@ export class Store {
       [limit],
     );
     return rows.map((r) => ({ id: r.id, at: iso(r.at)!, tokenId: r.token_id, actor: r.actor, action: r.action, target: r.target, ...(r.detail === null ? {} : { detail: r.detail }) }));
+  }
+
+  async recordDelivery(runId: string, delivery: Delivery): Promise<void> {
+    await this.sql.query("INSERT INTO webhook_deliveries (id, run_id, event, url, delivered, attempts, at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, now())", [
+      delivery.id,
+      runId,
+      delivery.event,
+      delivery.url,
+      delivery.delivered,
+      json(delivery.attempts),
+    ]);
+  }
+
+  /** The delivery log, newest first; one run's deliveries when runId is given. */
+  async deliveries(runId: string | undefined, limit = 200) {
+    const rows = await this.sql.query<{ id: string; run_id: string; event: string; url: string; delivered: boolean; attempts: Delivery["attempts"]; at: unknown }>(
+      `SELECT id, run_id, event, url, delivered, attempts, at FROM webhook_deliveries ${runId ? "WHERE run_id = $2" : ""} ORDER BY at DESC, id LIMIT $1`,
+      runId ? [limit, runId] : [limit],
+    );
+    return rows.map((r) => ({ id: r.id, runId: r.run_id, event: r.event, url: r.url, delivered: r.delivered, attempts: r.attempts, at: iso(r.at)! }));
   }
 }
 
