@@ -93,6 +93,7 @@ const ROUTES: Route[] = [
   { method: "GET", url: "/api/v1/tokens" },
   { method: "DELETE", url: "/api/v1/tokens/t1" },
   { method: "GET", url: "/api/v1/audit-log" },
+  { method: "GET", url: "/api/v1/webhooks/deliveries" },
 ];
 
 describe("serve: tokens and roles", () => {
@@ -109,7 +110,7 @@ describe("serve: tokens and roles", () => {
 
   it("answers 403 when the token's role is below the route's", async () => {
     const operatorOnly = ROUTES.filter((r) => r.method === "POST" && r.url.startsWith("/api/v1/runs"));
-    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log");
+    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log" || r.url === "/api/v1/webhooks/deliveries");
     for (const route of [...operatorOnly, ...adminOnly]) expect((await as(tokens.viewer, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     for (const route of adminOnly) expect((await as(tokens.operator, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     const res = await as(tokens.viewer, operatorOnly[0]!);
@@ -148,6 +149,11 @@ describe("serve: tokens and roles", () => {
     const listA = (await as(tokens.adminA, { method: "GET", url: "/api/v1/tokens" })).json() as typeof list;
     expect(listA.tokens.map((t) => t.name).sort()).toEqual(["a helper", "customer A admin", "customer A operator", "customer A viewer"]);
     expect((await as(tokens.adminA, { method: "GET", url: "/api/v1/audit-log" })).statusCode).toBe(403);
+    expect((await as(tokens.adminA, { method: "GET", url: "/api/v1/webhooks/deliveries" })).statusCode).toBe(403);
+    const deliveries = await admin({ method: "GET", url: "/api/v1/webhooks/deliveries?limit=5" });
+    expect(deliveries.statusCode).toBe(200);
+    expect(deliveries.json()).toEqual({ endpoints: [], deliveries: [] });
+    expect((await admin({ method: "GET", url: "/api/v1/webhooks/deliveries?limit=0" })).statusCode).toBe(400);
   });
 
   it("refuses an inventory with a password in it (422) and keeps nothing of it", async () => {

@@ -85,6 +85,7 @@ describe("preflight serve API", () => {
       "/api/v1/runs/{id}/report",
       "/api/v1/tokens",
       "/api/v1/tokens/{id}",
+      "/api/v1/webhooks/deliveries",
       "/healthz",
     ]);
     expect(doc.paths["/api/v1/runs"]?.post?.requestBody).toBeDefined();
