@@ -16,9 +16,10 @@ import { prepareAudit, type AuditRequest } from "../runner/prepare.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { deliverWebhook, type DeliveryOptions, type WebhookEndpoint } from "../webhooks/deliver.js";
 import { runPayloads } from "../webhooks/payloads.js";
+import { Cron } from "croner";
 import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
-import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus } from "./db/store.js";
+import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus, type ScheduleRow } from "./db/store.js";
 
 export type { RunStatus };
 
@@ -35,6 +36,8 @@ export interface ServerOptions {
   webhookDelivery?: DeliveryOptions;
   /** The server's address as clients reach it (https://preflight.example.com), for the links in webhooks. */
   publicUrl?: string;
+  /** How often due schedules are looked for (default 15 s; tests shorten it). */
+  scheduleTickMs?: number;
 }
 
 interface StartRunBody {
@@ -49,6 +52,8 @@ interface StartRunBody {
   failOn?: "info" | "low" | "medium" | "high" | "critical";
   concurrency?: number;
 }
+
+type StartOutcome = { ok: true; id: string; row: RunRow } | { ok: false; status: number; title: string; detail: string; extra?: Record<string, unknown> };
 
 interface RunEvent {
   seq: number;
@@ -184,6 +189,101 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   };
   const notFound = (reply: FastifyReply, id: string) => problem(reply, 404, "Not Found", `no run "${id}"`);
 
+  /** Starts an audit for principal p (the API's POST /runs, and a schedule firing as its creator); runs in the background. */
+  const startRun = async (body: StartRunBody, p: Principal, source: "api" | "schedule" = "api"): Promise<StartOutcome> => {
+    const id = randomUUID();
+    const dir = join(options.dataDir, "runs", id);
+    await mkdir(dir, { recursive: true });
+    const inventoryFile = join(dir, "inventory.yaml");
+    await writeFile(inventoryFile, body.inventory, { mode: 0o600 });
+    let knownHosts: string | undefined;
+    if (body.knownHosts !== undefined) {
+      knownHosts = join(dir, "known_hosts");
+      await writeFile(knownHosts, body.knownHosts);
+    }
+    const request: AuditRequest = {
+      inventory: inventoryFile,
+      groups: body.groups ?? [],
+      devices: body.devices ?? [],
+      tags: body.tags ?? [],
+      checks: body.checks ?? [],
+      ...(body.targetVersion ? { targetVersion: body.targetVersion } : {}),
+      ...(body.path?.length ? { path: body.path } : {}),
+      out: join(dir, "out"),
+      concurrency: body.concurrency ?? 20,
+      ...(knownHosts ? { knownHosts } : {}),
+      acceptNewHostKeys: false,
+      failOn: body.failOn ?? "low",
+      connectTimeoutMs: 15_000,
+      commandTimeoutMs: 60_000,
+      deviceTimeoutMs: 300_000,
+    };
+    const prepared = await prepareAudit(request, options.env);
+    // The inventory file is the request's "inventory" field: messages name it so, with its line and column.
+    const shown = (d: Diagnostic) => formatDiagnostic({ ...d, file: d.file === inventoryFile ? "inventory" : d.file });
+    // A refused request leaves nothing behind (an inventory with a password pasted in is refused, and not kept).
+    if (prepared.kind !== "ready") await rm(dir, { recursive: true, force: true });
+    if (prepared.kind === "bad-input") {
+      const errors = prepared.diagnostics.map(shown);
+      return { ok: false, status: 422, title: "Invalid audit request", detail: errors.join("\n"), extra: { errors } };
+    }
+    if (prepared.kind === "nothing-to-do") return { ok: false, status: 422, title: "Nothing to audit", detail: prepared.message };
+    const { audit } = prepared;
+    const outside = audit.plans.filter((plan) => !inScope(p.scope, plan.device.groups)).map((plan) => plan.device.name);
+    if (outside.length) {
+      await rm(dir, { recursive: true, force: true });
+      return { ok: false, status: 403, title: "Forbidden", detail: `token "${p.name}" may audit devices of groups ${p.scope!.join(", ")} only; not: ${outside.join(", ")}`, extra: { devices: outside } };
+    }
+    const groups = [...new Set(audit.plans.flatMap((plan) => plan.device.groups))];
+    const checkIds = [...new Set(audit.plans.flatMap((plan) => plan.checks.map((c) => c.definition.id)))];
+    const selection = { groups: request.groups, devices: request.devices, tags: request.tags };
+    await store.createRun({
+      id,
+      source,
+      createdAt: new Date().toISOString(),
+      startedBy: p.name,
+      selection,
+      selectionKey: selectionKey(selection, groups, checkIds),
+      groups,
+      devicesTotal: audit.plans.length,
+    });
+    await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.start", target: id, detail: { devices: audit.plans.length, groups, selection } });
+    const run: LiveRun = { controller: new AbortController(), done: 0, events: [], listeners: new Set() };
+    live.set(id, run);
+    const emit = (event: Omit<RunEvent, "seq">) => {
+      const e = { ...event, seq: run.events.length + 1 };
+      run.events.push(e);
+      for (const l of run.listeners) l(e);
+    };
+    let writes: Promise<void> = Promise.resolve();
+    const work = runPreparedAudit(audit, {
+      signal: run.controller.signal,
+      onDeviceDone: (result, done, total) => {
+        run.done = done;
+        emit({ event: "device-done", groups: result.groups, data: { run: id, device: result.name, status: result.status, done, total } });
+        writes = writes.then(() => store.progress(id, done)).catch(() => undefined);
+      },
+      displayPath: (file) => (file === inventoryFile ? "inventory" : file),
+    })
+      .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report, error: undefined as string | undefined }))
+      .catch((err: Error) => ({ status: "failed" as RunStatus, report: undefined, error: err.message }))
+      .then(async ({ status, report, error }) => {
+        await writes;
+        await store.finishRun(id, status, report, error);
+        emit({ event: "run-finished", data: { run: id, status, ...(report ? { exitCode: report.summary.exitCode } : {}), ...(error ? { error } : {}) } });
+        if (report) notify(id, report);
+      })
+      .catch((err: Error) => {
+        emit({ event: "run-finished", data: { run: id, status: "failed", error: `the result could not be stored: ${err.message}` } });
+      })
+      .finally(() => {
+        live.delete(id);
+        pending.delete(work);
+      });
+    pending.add(work);
+    return { ok: true, id, row: (await store.getRun(id, null))! };
+  };
+
   app.post<{ Body: StartRunBody }>(
     "/api/v1/runs",
     {
@@ -211,99 +311,9 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     },
     async (req, reply) => {
       const p = who(req);
-      const body = req.body;
-      const id = randomUUID();
-      const dir = join(options.dataDir, "runs", id);
-      await mkdir(dir, { recursive: true });
-      const inventoryFile = join(dir, "inventory.yaml");
-      await writeFile(inventoryFile, body.inventory, { mode: 0o600 });
-      let knownHosts: string | undefined;
-      if (body.knownHosts !== undefined) {
-        knownHosts = join(dir, "known_hosts");
-        await writeFile(knownHosts, body.knownHosts);
-      }
-      const request: AuditRequest = {
-        inventory: inventoryFile,
-        groups: body.groups ?? [],
-        devices: body.devices ?? [],
-        tags: body.tags ?? [],
-        checks: body.checks ?? [],
-        ...(body.targetVersion ? { targetVersion: body.targetVersion } : {}),
-        ...(body.path?.length ? { path: body.path } : {}),
-        out: join(dir, "out"),
-        concurrency: body.concurrency ?? 20,
-        ...(knownHosts ? { knownHosts } : {}),
-        acceptNewHostKeys: false,
-        failOn: body.failOn ?? "low",
-        connectTimeoutMs: 15_000,
-        commandTimeoutMs: 60_000,
-        deviceTimeoutMs: 300_000,
-      };
-      const prepared = await prepareAudit(request, options.env);
-      // The inventory file is the request's "inventory" field: messages name it so, with its line and column.
-      const shown = (d: Diagnostic) => formatDiagnostic({ ...d, file: d.file === inventoryFile ? "inventory" : d.file });
-      // A refused request leaves nothing behind (an inventory with a password pasted in is refused, and not kept).
-      if (prepared.kind !== "ready") await rm(dir, { recursive: true, force: true });
-      if (prepared.kind === "bad-input") {
-        const errors = prepared.diagnostics.map(shown);
-        return problem(reply, 422, "Invalid audit request", errors.join("\n"), { errors });
-      }
-      if (prepared.kind === "nothing-to-do") return problem(reply, 422, "Nothing to audit", prepared.message);
-      const { audit } = prepared;
-      const outside = audit.plans.filter((plan) => !inScope(p.scope, plan.device.groups)).map((plan) => plan.device.name);
-      if (outside.length) {
-        await rm(dir, { recursive: true, force: true });
-        return problem(reply, 403, "Forbidden", `token "${p.name}" may audit devices of groups ${p.scope!.join(", ")} only; not: ${outside.join(", ")}`, { devices: outside });
-      }
-      const groups = [...new Set(audit.plans.flatMap((plan) => plan.device.groups))];
-      const checkIds = [...new Set(audit.plans.flatMap((plan) => plan.checks.map((c) => c.definition.id)))];
-      const selection = { groups: request.groups, devices: request.devices, tags: request.tags };
-      await store.createRun({
-        id,
-        source: "api",
-        createdAt: new Date().toISOString(),
-        startedBy: p.name,
-        selection,
-        selectionKey: selectionKey(selection, groups, checkIds),
-        groups,
-        devicesTotal: audit.plans.length,
-      });
-      await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.start", target: id, detail: { devices: audit.plans.length, groups, selection } });
-      const run: LiveRun = { controller: new AbortController(), done: 0, events: [], listeners: new Set() };
-      live.set(id, run);
-      const emit = (event: Omit<RunEvent, "seq">) => {
-        const e = { ...event, seq: run.events.length + 1 };
-        run.events.push(e);
-        for (const l of run.listeners) l(e);
-      };
-      let writes: Promise<void> = Promise.resolve();
-      const work = runPreparedAudit(audit, {
-        signal: run.controller.signal,
-        onDeviceDone: (result, done, total) => {
-          run.done = done;
-          emit({ event: "device-done", groups: result.groups, data: { run: id, device: result.name, status: result.status, done, total } });
-          writes = writes.then(() => store.progress(id, done)).catch(() => undefined);
-        },
-        displayPath: (file) => (file === inventoryFile ? "inventory" : file),
-      })
-        .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report, error: undefined as string | undefined }))
-        .catch((err: Error) => ({ status: "failed" as RunStatus, report: undefined, error: err.message }))
-        .then(async ({ status, report, error }) => {
-          await writes;
-          await store.finishRun(id, status, report, error);
-          emit({ event: "run-finished", data: { run: id, status, ...(report ? { exitCode: report.summary.exitCode } : {}), ...(error ? { error } : {}) } });
-          if (report) notify(id, report);
-        })
-        .catch((err: Error) => {
-          emit({ event: "run-finished", data: { run: id, status: "failed", error: `the result could not be stored: ${err.message}` } });
-        })
-        .finally(() => {
-          live.delete(id);
-          pending.delete(work);
-        });
-      pending.add(work);
-      const row = (await store.getRun(id, null))!;
-      return reply.code(202).header("location", `/api/v1/runs/${id}`).send(view(row, p));
+      const started = await startRun(req.body, p);
+      if (!started.ok) return problem(reply, started.status, started.title, started.detail, started.extra);
+      return reply.code(202).header("location", `/api/v1/runs/${started.id}`).send(view(started.row, p));
     },
   );
 
@@ -502,6 +512,110 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       return { entries: await store.auditLog(req.query.limit ?? 200) };
     },
   );
+
+  // Schedules: recurring sweeps. Each due schedule starts its audit as its creator (role operator, the creator's
+  // groups); one run at a time per schedule (a fire time that finds the previous run still going is skipped and
+  // counted); fire times that passed while no server was running are counted as missed, and the schedule runs once.
+  const cronOf = (s: { cron: string; timezone: string | null }) => new Cron(s.cron, { paused: true, ...(s.timezone ? { timezone: s.timezone } : {}) });
+  const fire = async (s: ScheduleRow, now: Date) => {
+    const cron = cronOf(s);
+    // Fire times from the one that was due up to now: the first is this run, the rest were missed (bounded).
+    let passed = 0;
+    for (let t: Date | null = new Date(new Date(s.nextAt).getTime() - 1); passed < 10_000; passed++) {
+      t = cron.nextRun(t);
+      if (!t || t > now) break;
+    }
+    const missed = Math.max(0, passed - 1);
+    const nextAt = cron.nextRun(now) ?? new Date(8.64e15);
+    const actor = { tokenId: s.tokenId ?? "", name: `schedule ${s.name}`, role: "operator" as Role, scope: s.scope };
+    if (missed) await store.audit({ tokenId: s.tokenId, actor: actor.name, action: "schedule.missed", target: s.id, detail: { missed, since: s.nextAt } });
+    if (s.lastRunId && live.has(s.lastRunId)) {
+      await store.scheduleFired(s.id, { nextAt, firedAt: now, missed, skipped: 1 });
+      await store.audit({ tokenId: s.tokenId, actor: actor.name, action: "schedule.skip", target: s.id, detail: { running: s.lastRunId } });
+      return;
+    }
+    const started = await startRun(s.request as unknown as StartRunBody, actor, "schedule").catch((err: Error) => ({ ok: false as const, status: 500, title: "Error", detail: err.message }));
+    if (started.ok) await store.audit({ tokenId: s.tokenId, actor: actor.name, action: "run.start", target: started.id, detail: { schedule: s.id } });
+    await store.scheduleFired(s.id, { nextAt, firedAt: now, missed, skipped: 0, ...(started.ok ? { runId: started.id } : { error: `${started.title}: ${started.detail}` }) });
+  };
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      const now = new Date();
+      for (const s of await store.dueSchedules(now)) await fire(s, now);
+    } catch {
+      // The database went away (shutdown): the next tick tries again.
+    } finally {
+      ticking = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), options.scheduleTickMs ?? 15_000);
+  timer.unref();
+  app.addHook("onClose", async () => clearInterval(timer));
+
+  interface ScheduleBody {
+    name: string;
+    cron: string;
+    timezone?: string;
+    run: StartRunBody;
+  }
+  const scheduleView = (s: ScheduleRow) => {
+    const { request, tokenId, ...rest } = s;
+    void tokenId;
+    // The request's inventory is shown by size only: it may be large, and it is the customer's estate.
+    return { ...rest, run: { ...request, inventory: `${String(request.inventory ?? "").length} characters` } };
+  };
+  const visible = (p: Principal, s: ScheduleRow) => p.scope === null || (s.scope !== null && s.scope.every((g) => p.scope!.includes(g)));
+
+  app.post<{ Body: ScheduleBody }>(
+    "/api/v1/schedules",
+    {
+      onRequest: auth.require("admin"),
+      schema: {
+        security: secured,
+        description: "A recurring sweep: a cron expression (5 or 6 fields, optional timezone) and the audit it starts",
+        body: {
+          type: "object",
+          required: ["name", "cron", "run"],
+          additionalProperties: false,
+          properties: { name: { type: "string", minLength: 1 }, cron: { type: "string", minLength: 1 }, timezone: { type: "string" }, run: { type: "object", required: ["inventory"] } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const p = who(req);
+      let nextAt: Date | null;
+      try {
+        // A bad timezone is found when the next time is computed, not when the pattern is read.
+        nextAt = cronOf({ cron: req.body.cron, timezone: req.body.timezone ?? null }).nextRun();
+      } catch (err) {
+        return problem(reply, 422, "Invalid schedule", `cron "${req.body.cron}"${req.body.timezone ? ` in ${req.body.timezone}` : ""}: ${(err as Error).message}`);
+      }
+      if (!nextAt) return problem(reply, 422, "Invalid schedule", `cron "${req.body.cron}" never fires again`);
+      if ((await store.schedules()).some((s) => s.name === req.body.name)) return problem(reply, 409, "Conflict", `a schedule named "${req.body.name}" exists`);
+      const id = randomUUID();
+      await store.createSchedule({ id, name: req.body.name, cron: req.body.cron, timezone: req.body.timezone ?? null, request: req.body.run, createdBy: p.name, tokenId: p.tokenId, scope: p.scope === null ? null : [...p.scope], nextAt });
+      await store.audit({ tokenId: p.tokenId, actor: p.name, action: "schedule.create", target: id, detail: { name: req.body.name, cron: req.body.cron } });
+      const row = (await store.schedules()).find((s) => s.id === id)!;
+      return reply.code(201).send(scheduleView(row));
+    },
+  );
+
+  app.get("/api/v1/schedules", { onRequest: auth.require("admin"), schema: { security: secured } }, async (req) => {
+    const p = who(req);
+    return { schedules: (await store.schedules()).filter((s) => visible(p, s)).map(scheduleView) };
+  });
+
+  app.delete<{ Params: { id: string } }>("/api/v1/schedules/:id", { onRequest: auth.require("admin"), schema: { security: secured, params: idParam } }, async (req, reply) => {
+    const p = who(req);
+    const s = (await store.schedules()).find((x) => x.id === req.params.id);
+    if (!s || !visible(p, s)) return problem(reply, 404, "Not Found", `no schedule "${req.params.id}"`);
+    await store.deleteSchedule(s.id);
+    await store.audit({ tokenId: p.tokenId, actor: p.name, action: "schedule.delete", target: s.id, detail: { name: s.name } });
+    return reply.code(204).send();
+  });
 
   app.get<{ Querystring: { limit?: number; run?: string } }>(
     "/api/v1/webhooks/deliveries",

@@ -94,6 +94,9 @@ const ROUTES: Route[] = [
   { method: "DELETE", url: "/api/v1/tokens/t1" },
   { method: "GET", url: "/api/v1/audit-log" },
   { method: "GET", url: "/api/v1/webhooks/deliveries" },
+  { method: "POST", url: "/api/v1/schedules", payload: { name: "x", cron: "0 2 * * *", run: { inventory: "x" } } },
+  { method: "GET", url: "/api/v1/schedules" },
+  { method: "DELETE", url: "/api/v1/schedules/s1" },
 ];
 
 describe("serve: tokens and roles", () => {
@@ -110,7 +113,7 @@ describe("serve: tokens and roles", () => {
 
   it("answers 403 when the token's role is below the route's", async () => {
     const operatorOnly = ROUTES.filter((r) => r.method === "POST" && r.url.startsWith("/api/v1/runs"));
-    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log" || r.url === "/api/v1/webhooks/deliveries");
+    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log" || r.url === "/api/v1/webhooks/deliveries" || r.url.startsWith("/api/v1/schedules"));
     for (const route of [...operatorOnly, ...adminOnly]) expect((await as(tokens.viewer, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     for (const route of adminOnly) expect((await as(tokens.operator, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     const res = await as(tokens.viewer, operatorOnly[0]!);

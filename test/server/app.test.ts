@@ -83,6 +83,8 @@ describe("preflight serve API", () => {
       "/api/v1/runs/{id}/changes",
       "/api/v1/runs/{id}/events",
       "/api/v1/runs/{id}/report",
+      "/api/v1/schedules",
+      "/api/v1/schedules/{id}",
       "/api/v1/tokens",
       "/api/v1/tokens/{id}",
       "/api/v1/webhooks/deliveries",

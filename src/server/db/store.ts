@@ -24,7 +24,7 @@ export interface Selection {
 
 export interface RunRow {
   id: string;
-  source: "api" | "cli";
+  source: "api" | "cli" | "schedule";
   status: RunStatus;
   createdAt: string;
   finishedAt: string | null;
@@ -87,7 +87,7 @@ export function scopedReport(report: RunReport, scope: Scope): RunReport {
 
 interface RunDbRow {
   id: string;
-  source: "api" | "cli";
+  source: "api" | "cli" | "schedule";
   status: RunStatus;
   created_at: unknown;
   finished_at: unknown;
@@ -123,7 +123,7 @@ function runRow(r: RunDbRow): RunRow {
 
 export interface NewRun {
   id: string;
-  source: "api" | "cli";
+  source: "api" | "cli" | "schedule";
   createdAt: string;
   startedBy: string | null;
   selection: Selection;
@@ -363,6 +363,32 @@ export class Store {
     return rows.map((r) => ({ id: r.id, at: iso(r.at)!, tokenId: r.token_id, actor: r.actor, action: r.action, target: r.target, ...(r.detail === null ? {} : { detail: r.detail }) }));
   }
 
+  async createSchedule(s: { id: string; name: string; cron: string; timezone: string | null; request: unknown; createdBy: string; tokenId: string | null; scope: string[] | null; nextAt: Date }): Promise<void> {
+    await this.sql.query(
+      "INSERT INTO schedules (id, name, cron, timezone, request, created_by, token_id, scope, created_at, next_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, now(), $9)",
+      [s.id, s.name, s.cron, s.timezone, json(s.request), s.createdBy, s.tokenId, s.scope === null ? null : json(s.scope), s.nextAt.toISOString()],
+    );
+  }
+
+  async schedules(): Promise<ScheduleRow[]> {
+    return (await this.sql.query<ScheduleDbRow>(`SELECT ${SCHEDULE_COLUMNS} FROM schedules ORDER BY name`)).map(scheduleRow);
+  }
+
+  async dueSchedules(now: Date): Promise<ScheduleRow[]> {
+    return (await this.sql.query<ScheduleDbRow>(`SELECT ${SCHEDULE_COLUMNS} FROM schedules WHERE next_at <= $1 ORDER BY next_at, name`, [now.toISOString()])).map(scheduleRow);
+  }
+
+  async scheduleFired(id: string, f: { nextAt: Date; firedAt: Date; runId?: string; error?: string; missed: number; skipped: number }): Promise<void> {
+    await this.sql.query(
+      `UPDATE schedules SET next_at = $2, last_fired_at = $3, last_run_id = COALESCE($4, last_run_id), last_error = $5, missed = missed + $6, skipped = skipped + $7 WHERE id = $1`,
+      [id, f.nextAt.toISOString(), f.firedAt.toISOString(), f.runId ?? null, f.error ?? null, f.missed, f.skipped],
+    );
+  }
+
+  async deleteSchedule(id: string): Promise<boolean> {
+    return (await this.sql.query("DELETE FROM schedules WHERE id = $1 RETURNING id", [id])).length > 0;
+  }
+
   async recordDelivery(runId: string, delivery: Delivery): Promise<void> {
     await this.sql.query("INSERT INTO webhook_deliveries (id, run_id, event, url, delivered, attempts, at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, now())", [
       delivery.id,
@@ -449,4 +475,62 @@ async function insertResults(tx: Queryable, runId: string, report: RunReport): P
      SELECT $1, x.device, x.vendor, x.part, x.verdict, x.ports FROM jsonb_to_recordset($2::jsonb) AS x(device text, vendor text, part text, verdict text, ports int)`,
     [runId, JSON.stringify(optics)],
   );
+}
+
+export interface ScheduleRow {
+  id: string;
+  name: string;
+  cron: string;
+  timezone: string | null;
+  request: Record<string, unknown>;
+  createdBy: string;
+  tokenId: string | null;
+  scope: string[] | null;
+  createdAt: string;
+  nextAt: string;
+  lastRunId: string | null;
+  lastFiredAt: string | null;
+  lastError: string | null;
+  missed: number;
+  skipped: number;
+}
+
+interface ScheduleDbRow {
+  id: string;
+  name: string;
+  cron: string;
+  timezone: string | null;
+  request: Record<string, unknown>;
+  created_by: string;
+  token_id: string | null;
+  scope: string[] | null;
+  created_at: unknown;
+  next_at: unknown;
+  last_run_id: string | null;
+  last_fired_at: unknown;
+  last_error: string | null;
+  missed: number;
+  skipped: number;
+}
+
+const SCHEDULE_COLUMNS = "id, name, cron, timezone, request, created_by, token_id, scope, created_at, next_at, last_run_id, last_fired_at, last_error, missed, skipped";
+
+function scheduleRow(r: ScheduleDbRow): ScheduleRow {
+  return {
+    id: r.id,
+    name: r.name,
+    cron: r.cron,
+    timezone: r.timezone,
+    request: r.request,
+    createdBy: r.created_by,
+    tokenId: r.token_id,
+    scope: r.scope,
+    createdAt: iso(r.created_at)!,
+    nextAt: iso(r.next_at)!,
+    lastRunId: r.last_run_id,
+    lastFiredAt: iso(r.last_fired_at) ?? null,
+    lastError: r.last_error,
+    missed: Number(r.missed),
+    skipped: Number(r.skipped),
+  };
 }
