@@ -99,7 +99,13 @@ export async function loadChecks(specs: readonly string[], options: LoadOptions 
     const info = await stat(options.dataDir).catch(() => undefined);
     if (!info?.isDirectory()) diagnostics.push({ file: "--data-dir", line: 0, col: 0, message: `"${options.dataDir}" is not a folder` });
   }
-  const results = await Promise.all(files.map((f) => loadCheckFile(f, options)));
+  // With a selection, a built-in check is only read (id and tags, to select by) until it is chosen; the chosen ones
+  // are then validated and loaded in full below. Validating the whole library (its schema, expressions, parsers'
+  // options and TextFSM templates, data files) was most of every run's start-up. Checks given by path are always
+  // validated in full: they are the user's own. Without a selection every built-in is chosen anyway.
+  const lazy = selectors.some((s) => !s.exclude) || pathFiles.length > 0;
+  const given = new Set(pathFiles);
+  const results = await Promise.all(files.map((f) => (lazy && !given.has(f) ? skimCheckFile(f, options) : loadCheckFile(f, options))));
 
   // A check given by path replaces the built-in check with the same id (a site's edited copy); two given
   // checks with one id are an error.
@@ -130,8 +136,35 @@ export async function loadChecks(specs: readonly string[], options: LoadOptions 
     const included = includes.length || pathFiles.length ? fromPaths.has(c.file) || includes.some((s) => s.matches(c)) : builtin.includes(c.file);
     return included && !excludes.some((s) => s.matches(c));
   });
-  diagnostics.push(...(await dependencyProblems(chosen, all)));
-  return { checks: chosen, diagnostics };
+  const loaded: LoadedCheck[] = [];
+  for (const check of chosen) {
+    if (!skimmed.has(check)) {
+      loaded.push(check);
+      continue;
+    }
+    const full = await loadCheckFile(check.file, options);
+    diagnostics.push(...full.diagnostics);
+    if (full.check) loaded.push(full.check);
+  }
+  diagnostics.push(...(await dependencyProblems(loaded, all)));
+  return { checks: loaded, diagnostics };
+}
+
+/** Checks only read by skimCheckFile: their definition is the file's raw value, not validated yet. */
+const skimmed = new WeakSet<LoadedCheck>();
+
+/**
+ * A built-in check read only for selecting: the id and tags of its YAML. A file whose id or tags cannot be read
+ * that way is loaded in full at once, so that its problems are reported as before.
+ */
+async function skimCheckFile(file: string, options: LoadOptions): Promise<{ check?: LoadedCheck; diagnostics: Diagnostic[] }> {
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  const value = text === undefined ? undefined : (parseYamlSource(text, file).value as Partial<LoadedCheck["definition"]> | undefined);
+  const tags: unknown = value?.tags;
+  if (typeof value?.id !== "string" || (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === "string")))) return loadCheckFile(file, options);
+  const check = { definition: value as LoadedCheck["definition"], file: resolve(file), sha256: "", data: {} };
+  skimmed.add(check);
+  return { check, diagnostics: [] };
 }
 
 function noMatch(s: Selector, all: LoadedCheck[]): string {
