@@ -1,0 +1,2 @@
+const t0 = process.cpuUsage();
+process.on("exit", () => { const u = process.cpuUsage(t0); });

@@ -1,0 +1,11 @@
+import { toPlainText } from "./dist/src/transport/cli-output.js";
+const profile = (await import("./dist/src/platforms/paloalto_panos/profile.js"));
+const tail = ("sys.s1.p20.phy: {\r\n  'link-partner': { },\r\n  'media': SFP-Plus-Fiber,\r\n  'sfp': { 'vendor-name': OEM, },\r\n}\r\n").repeat(10).slice(-512);
+const pager = /(?:^|\n)[ \t]*(?:--more--|lines \d+-\d+(?: \(END\))?) ?$/i;
+let c = process.cpuUsage(); let n = 0;
+for (let i = 0; i < 100000; i++) n += toPlainText(tail).length;
+let u = process.cpuUsage(c); console.log("toPlainText 512:", ((u.user + u.system) / 100000).toFixed(2), "µs");
+const plain = toPlainText(tail);
+c = process.cpuUsage();
+for (let i = 0; i < 100000; i++) n += pager.test(plain) ? 1 : 0;
+u = process.cpuUsage(c); console.log("pager test:", ((u.user + u.system) / 100000).toFixed(2), "µs");
