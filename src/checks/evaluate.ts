@@ -216,7 +216,7 @@ function assertItems(check: LoadedCheck, platform: string, variables: Variables,
   if (requirement === "all" || requirement === "none") {
     const offending = evaluated.filter((e) => e.verdict === (requirement === "all" ? "false" : "true")).map(finding);
     if (offending.length) return done({ status: "fail", findings: [...offending, ...errors] });
-    if (errors.length) return done({ status: "error", findings: errors, reason: "some items could not be evaluated" });
+    if (errors.length) return done({ status: "error", findings: errors, reason: unevaluatedReason(errors, evaluated.length + unknownScope.length) });
     return done({ status: "pass", findings: [] });
   }
   const { min, max } = bounds(requirement);
@@ -229,6 +229,15 @@ function assertItems(check: LoadedCheck, platform: string, variables: Variables,
   if (holds.length > max) return done({ status: "fail", findings: [summaryFinding(`at most ${max} of ${evaluated.length} items`), ...holds.map(finding)] });
   if (possible >= min) return done({ status: "error", findings: errors, reason: `${holds.length} of ${evaluated.length} items hold and ${errors.length} could not be evaluated; ${min} needed` });
   return done({ status: "fail", findings: [summaryFinding(`at least ${min} of ${evaluated.length} items`), ...errors] });
+}
+
+/** Names the first item that could not be evaluated and why, so the device line says what to look at. */
+function unevaluatedReason(errors: readonly Finding[], total: number): string {
+  const first = errors[0] as Finding;
+  const count = errors.length === total ? (total === 1 ? "the only item" : `all ${total} items`) : `${errors.length} of ${total} items`;
+  const message = first.message.replace(/\s+/g, " ");
+  const short = message.length > 160 ? `${message.slice(0, 159)}…` : message;
+  return `${count} could not be evaluated; first, ${first.key !== undefined ? `${first.key}: ` : ""}${short}`;
 }
 
 function bounds(requirement: Exclude<Requirement, "all" | "none">): { min: number; max: number } {

@@ -57,15 +57,55 @@ import "./functions/x509.js"; // registers x509(pem): certificate key, signature
 // variables object (a check's variables live for one hop of one device, and its items are evaluated against them).
 // The scope holds the object itself, not a copy, so names added to it later (gathered outputs) are seen.
 // JMESPath's root `$` is not bound: checks address the current item as `@` and everything else by variable.
-type ScopedInterpreter = { visit(node: ExpressionNode, value: JSONValue): unknown };
-const scoped = new WeakMap<Variables, ScopedInterpreter>();
+//
+// Lexical scope for expression references (JEP-18): in jmespath-community 1.3.0 the built-in functions that take an
+// `&expr` (map, sort_by, max_by, min_by, group_by, ...) are closures over the interpreter that built them, and a
+// scoped interpreter borrows the root's, so `let $x = ... in map(&(n + $x), a)` or `sort_by(a, &abs(n - $hop))`
+// failed with "undefined variable". The interpreter below gets its own built-ins (bound to itself; the registered
+// functions such as version_ge and x509 are kept) and runs a `let` body in itself with the scope pushed and popped
+// around it, so every &expr sees every variable in scope where it is written. test/checks/expression-scope.test.ts.
+interface InterpreterInternals {
+  visit(node: ExpressionNode, value: JSONValue): unknown;
+  _scope: { withScope(data: JSONObject): unknown };
+  runtime: { _functionTable: Record<string, unknown>; buildFunctionTable(): Record<string, unknown> };
+}
+interface LetNode {
+  type: "LetExpression";
+  bindings: ExpressionNode[];
+  expression: ExpressionNode;
+}
+const scoped = new WeakMap<Variables, InterpreterInternals>();
+
+function scopedInterpreter(variables: Variables): InterpreterInternals {
+  const interpreter = TreeInterpreter.withScope(variables as JSONObject) as unknown as InterpreterInternals;
+  const registered = interpreter.runtime._functionTable;
+  const own = interpreter.runtime.buildFunctionTable();
+  for (const [name, entry] of Object.entries(registered)) if (!(name in own)) own[name] = entry;
+  interpreter.runtime._functionTable = own;
+  const visit = interpreter.visit.bind(interpreter);
+  interpreter.visit = (node, value) => {
+    if ((node as { type: string }).type !== "LetExpression") return visit(node, value);
+    const { bindings, expression } = node as unknown as LetNode;
+    // As the library does: each binding is evaluated in the outer scope, then the body in the inner one.
+    const bound: JSONObject = {};
+    for (const binding of bindings) Object.assign(bound, visit(binding, value));
+    const outer = interpreter._scope;
+    interpreter._scope = outer.withScope(bound) as InterpreterInternals["_scope"];
+    try {
+      return interpreter.visit(expression, value);
+    } finally {
+      interpreter._scope = outer;
+    }
+  };
+  return interpreter;
+}
 
 /** Evaluates `expression` on `value` with `variables` bound; JMESPath null comes back as null. */
 export function evaluateExpression(expression: string, value: unknown, variables: Variables): unknown {
   const node = compileExpression(expression);
   let interpreter = scoped.get(variables);
   if (!interpreter) {
-    interpreter = TreeInterpreter.withScope(variables as JSONObject) as ScopedInterpreter;
+    interpreter = scopedInterpreter(variables);
     scoped.set(variables, interpreter);
   }
   return interpreter.visit(node, value as JSONValue) ?? null;

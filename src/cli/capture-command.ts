@@ -6,7 +6,7 @@ import { writeCapture } from "../capture/write.js";
 import { EXIT } from "../model/status.js";
 import { runPreparedAudit } from "../runner/audit.js";
 import { TOOL } from "../util/tool.js";
-import type { CliIo } from "./io.js";
+import { shownPath, type CliIo } from "./io.js";
 import type { RawRunOptions } from "./options.js";
 import { prepareRun } from "./prepare.js";
 import { createProgress } from "./progress.js";
@@ -23,7 +23,7 @@ export async function captureCommand(raw: RawRunOptions, io: CliIo): Promise<num
     onDeviceDone: (result, done, total) => progress.deviceDone(result, done, total),
   });
   progress.stop();
-  const capture = await writeCapture(options.out, audit.devices, artifacts, { tool: TOOL, capturedAt, inventory: relative(io.cwd, audit.inventoryFile) || audit.inventoryFile });
+  const capture = await writeCapture(options.out, audit.devices, artifacts, { tool: TOOL, capturedAt, inventory: shownPath(io.cwd, audit.inventoryFile) });
   const outputs = capture.devices.reduce((n, d) => n + d.commands.filter((c) => c.file).length, 0);
   // Anything short of every planned command answered (or refused by the CLI) is an incomplete capture.
   const incomplete = capture.devices.filter((d) => d.connectError !== undefined || d.notGathered !== undefined || d.brokenBy !== undefined || d.commands.some((c) => c.error && c.error.kind !== "cli-error"));

@@ -1,8 +1,7 @@
 // `preflight run`: validate everything first, audit the selected devices (live over SSH or replayed from a
 // capture), write the reports, print the summary, and return the exit code.
-import { relative } from "node:path";
 import { runPreparedAudit } from "../runner/audit.js";
-import type { CliIo } from "./io.js";
+import { shownPath, type CliIo } from "./io.js";
 import type { RawRunOptions } from "./options.js";
 import { emitReport } from "./output.js";
 import { prepareRun } from "./prepare.js";
@@ -16,7 +15,7 @@ export async function runCommand(raw: RawRunOptions, io: CliIo): Promise<number>
   const { report } = await runPreparedAudit(audit, {
     ...(io.signal ? { signal: io.signal } : {}),
     onDeviceDone: (result, done, total) => progress.deviceDone(result, done, total),
-    displayPath: (file) => relative(io.cwd, file) || file,
+    displayPath: (file) => shownPath(io.cwd, file),
   });
   progress.stop();
   return emitReport(report, prepared.outputs, { out: options.out, formats: options.formats, ...(options.stdout ? { stdout: options.stdout } : {}) }, io);

@@ -1,20 +1,26 @@
 // `preflight validate PATH...`: checks check files, check folders and inventories without contacting any
 // device, printing every problem as file:line:col. Exit 0 when all is well, 3 otherwise.
 import { readFile, stat } from "node:fs/promises";
-import { extname, relative } from "node:path";
+import { extname } from "node:path";
 import { checkFilesUnder } from "../checks/library.js";
 import { loadCheckFile } from "../checks/load.js";
 import { findTestFiles, loadTestCases } from "../checks/testing.js";
 import { validateInventoryFile } from "../inventory/load.js";
+import { isNetboxSource } from "../inventory/netbox.js";
 import { EXIT } from "../model/status.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
-import type { CliIo } from "./io.js";
+import { shownPath, type CliIo } from "./io.js";
 
 export async function validateCommand(paths: string[], io: CliIo): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   let checks = 0;
   let inventories = 0;
   for (const path of paths) {
+    if (isNetboxSource(path)) {
+      inventories += 1;
+      diagnostics.push(...(await validateInventoryFile(path)));
+      continue;
+    }
     const info = await stat(path).catch(() => undefined);
     if (!info) {
       diagnostics.push({ file: path, line: 0, col: 0, message: "no such file or folder" });
@@ -35,7 +41,7 @@ export async function validateCommand(paths: string[], io: CliIo): Promise<numbe
       }
     }
   }
-  const shown = diagnostics.map((d) => ({ ...d, file: relative(io.cwd, d.file) || d.file }));
+  const shown = diagnostics.map((d) => ({ ...d, file: shownPath(io.cwd, d.file) }));
   for (const d of shown) io.stderr.write(`${formatDiagnostic(d)}\n`);
   const what = `${checks} check file(s), ${inventories} inventor${inventories === 1 ? "y" : "ies"}`;
   if (diagnostics.length) {

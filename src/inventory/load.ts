@@ -1,9 +1,10 @@
-// Entry point of the inventory: read a file, pick the format by extension, and either return devices or stop the
+// Entry point of the inventory: read a file (or a NetBox source, netbox+https://...), pick the format by extension, and either return devices or stop the
 // run with every problem in the file (InputError, exit code 3) before any device is contacted.
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { InputError, type Diagnostic } from "../util/diagnostics.js";
 import { parseCsvInventory } from "./csv-inventory.js";
+import { isNetboxSource, loadNetboxInventory } from "./netbox.js";
 import type { Inventory, InventoryParseResult } from "./types.js";
 import { parseYamlInventory } from "./yaml-inventory.js";
 
@@ -31,6 +32,7 @@ export async function validateInventoryFile(file: string): Promise<Diagnostic[]>
 }
 
 async function parseInventoryFile(file: string): Promise<InventoryParseResult> {
+  if (isNetboxSource(file)) return loadNetboxInventory(file);
   const parser = PARSERS[extname(file).toLowerCase()];
   if (parser === undefined) {
     return fileProblem(file, `unsupported inventory format "${extname(file)}": expected a .yaml, .yml or .csv file`);
