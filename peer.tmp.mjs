@@ -1,2 +1,0 @@
-const t0 = process.cpuUsage();
-process.on("exit", () => { const u = process.cpuUsage(t0); });
