@@ -38,7 +38,7 @@ export default tseslint.config(
   {
     // The core never names a vendor: it reaches platforms only through the registry and the plugin contract.
     // The pipeline never imports the CLI (the CLI calls the pipeline, not the other way round).
-    files: ["src/runner/**/*.ts", "src/checks/**/*.ts", "src/cli/**/*.ts", "src/transport/**/*.ts", "src/inventory/**/*.ts", "src/parse/**/*.ts", "src/capture/**/*.ts", "src/versions/**/*.ts", "src/util/**/*.ts", "src/waivers/**/*.ts"],
+    files: ["src/runner/**/*.ts", "src/checks/**/*.ts", "src/cli/**/*.ts", "src/transport/**/*.ts", "src/inventory/**/*.ts", "src/parse/**/*.ts", "src/capture/**/*.ts", "src/versions/**/*.ts", "src/util/**/*.ts", "src/waivers/**/*.ts", "src/queue/**/*.ts"],
     ignores: ["src/cli/**/*.ts"],
     rules: {
       "no-restricted-imports": [

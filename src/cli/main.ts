@@ -15,7 +15,8 @@ import { captureCommand } from "./capture-command.js";
 import { diffCommand } from "./diff-command.js";
 import { reportCommand } from "./report-command.js";
 import { opticsCommand, type OpticsCommandOptions } from "./optics-command.js";
-import { runCommand } from "./run-command.js";
+import { resumeCommand, runCommand } from "./run-command.js";
+import { workerCommand, type WorkerCommandOptions } from "./worker-command.js";
 import { TOOL } from "../util/tool.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -41,18 +42,44 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--stdout <format>", "print this format on stdout instead of the summary: json, junit, csv, md, html, summary")
     .option("--baseline <report.json>", "compare with a previous run: new failures, resolved, still failing")
     .option("--waivers <file>", "accepted exceptions with justification, owner and expiry (docs/reports.md)")
+    .option("--db <url>", "store the run in the history database too: postgres://... or a folder of the embedded database (docs/server.md)")
     .addOption(new Option("--fail-on <severity>", "failed checks at or above this severity block a device").default("low"))
+    .option("--resume <dir>", "finish a stopped run (killed, crashed, Ctrl-C) from the journal in its --out folder DIR: only the devices that did not finish are audited, one report for the whole run; its options come from the journal (docs/resume.md)")
+    .option("--queue <url>", "hand the devices to `preflight worker`s through this Redis queue (redis://host:port; docs/scale-out.md)")
+    .option("--queue-timeout <seconds>", "with --queue: give up on a queue that stops answering after this long; the rest is not-run", "30")
     .addHelpText("after", EXIT_CODES_HELP)
-    .action(async (opts: RawRunOptions) => {
+    .action(async (opts: RawRunOptions, command: Command) => {
+      if (opts.resume) {
+        const given = command.options.map((o) => o.attributeName()).filter((key) => command.getOptionValueSource(key) === "cli");
+        onExit(await withInterrupt((signal) => resumeCommand(opts, given, processIo(signal))));
+        return;
+      }
       const formats = opts.format.length ? opts.format : ["json", "html"];
       onExit(await withInterrupt((signal) => runCommand({ ...opts, format: formats }, processIo(signal))));
     });
 
   addSelectionOptions(program.command("capture").description("gather only: save every raw output the selected checks need, for `run --from-capture`"))
+    .option("--queue <url>", "gather through `preflight worker`s on this Redis queue (docs/scale-out.md)")
+    .option("--queue-timeout <seconds>", "with --queue: give up on a queue that stops answering after this long", "30")
     .addHelpText("after", "\nExit codes: 0 everything captured, 2 some device could not be captured fully, 3 bad input, 4 nothing to do.")
     .action(async (opts: RawRunOptions) => {
       onExit(await withInterrupt((signal) => captureCommand({ ...opts, format: [], failOn: "low" }, processIo(signal))));
     });
+
+  addTransportOptions(program.command("worker").description("audit the devices of the given sites that `run --queue` hands out (docs/scale-out.md)"))
+    .requiredOption("--queue <url>", "the Redis queue: redis://[user@]host:port[/db], rediss:// for TLS (its password from PREFLIGHT_QUEUE_PASSWORD)")
+    .option("--site <names>", "serve the devices of these sites (repeatable, comma-separated; default: devices without a site)", collectList, [])
+    .option("--name <name>", "this worker's name in the results and logs (default: host:pid)")
+    .option("--credentials-from <inventory>", "an inventory whose credential sets this worker may use (default: only the built-in default set)")
+    .option("-c, --checks <list>", "check files, folders, ids, globs (default: the built-in checks); each job's checks must match them", collectList, [])
+    .option("--data-dir <dir>", "your own reference data, as for run (must match the coordinator's)")
+    .option("--concurrency <n>", "devices audited at once, per site", "20")
+    .option("--lease <seconds>", "how long a device stays with a worker that stopped answering before another takes it", "30")
+    .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")
+    .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
+    .option("--identity <file>", "private key for SSH (passphrase from PREFLIGHT_KEY_PASSPHRASE)")
+    .addHelpText("after", "\nRuns until Ctrl-C or SIGTERM, then finishes the devices in progress. Exit codes: 0 stopped, 3 bad input.")
+    .action(async (opts: WorkerCommandOptions) => onExit(await withInterrupt((signal) => workerCommand(opts, processIo(signal)))));
 
   program
     .command("report")
@@ -86,9 +113,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .command("serve")
     .description("serve the audit as a REST API under /api/v1 (docs/server.md)")
     .option("--listen <host:port>", "address to listen on", "127.0.0.1:8080")
-    .option("--state-dir <dir>", "folder for the runs' inputs (inventory and known_hosts per run; never credentials)", "preflight-data")
-    .action(async (opts: { listen: string; stateDir: string }) => {
-      // Loaded only for `serve`: the web framework is a fifth of every other command's start-up time.
+    .option("--state-dir <dir>", "folder for the runs' inputs (inventory and known_hosts per run; never credentials) and the embedded database", "preflight-data")
+    .option("--db <url>", "PostgreSQL URL (postgres://user@host/db) for the run history (default: embedded PGlite in <state-dir>/db)")
+    .action(async (opts: { listen: string; stateDir: string; db?: string }) => {
+      // Loaded only for `serve`: the web framework and its database are a large part of every other command's start-up.
       const { serveCommand } = await import("./serve-command.js");
       onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal))));
     });

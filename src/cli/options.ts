@@ -8,8 +8,9 @@ import { FILE_FORMATS, FORMATS, type FileFormat, type ReportFormat } from "../re
 import type { AuditRequest } from "../runner/prepare.js";
 import { parseLoginRate, type TransportRequest } from "../transport/run-options.js";
 import type { Command } from "commander";
+import { checkQueueOptions, type RawQueueOptions } from "./queue-options.js";
 
-export interface RawRunOptions {
+export interface RawRunOptions extends RawQueueOptions {
   inventory?: string;
   fromCapture?: string;
   group: string[];
@@ -34,6 +35,10 @@ export interface RawRunOptions {
   commandTimeout: string;
   deviceTimeout: string;
   progress: boolean;
+  /** Store the run in this history database too (`preflight serve`'s): a PostgreSQL URL or a PGlite folder. */
+  db?: string;
+  /** `run --resume DIR`: finish the run whose journal is in DIR (src/cli/resume.ts). */
+  resume?: string;
   // Transport flags (registered by addTransportOptions; optional until every command registers them).
   loginRate?: string;
   maxLoginsPerCredential?: string;
@@ -123,6 +128,7 @@ export function checkRunOptions(raw: RawRunOptions): { options: RunOptions; diag
       progress: raw.progress,
       transport,
       ...(raw.sshConfig ? { sshConfig: raw.sshConfig } : {}),
+      ...checkQueueOptions(raw, problem),
     },
   };
 }

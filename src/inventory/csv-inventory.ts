@@ -1,5 +1,5 @@
 // The CSV inventory, as exported from a CMDB: one device per row, header `name,host,port,platform,groups,
-// target_version` (port, groups, target_version and tags optional; lists separated by `;`). No inheritance and no
+// target_version` (port, groups, target_version, tags and site optional; lists separated by `;`). No inheritance and no
 // credential sets: every device uses the built-in `default` set. Every problem is reported at once, at line:col.
 import { CsvError, parse } from "csv-parse/sync";
 import type { Diagnostic } from "../util/diagnostics.js";
@@ -10,7 +10,7 @@ import { plainSecretMessage, secretKind } from "./plain-secrets.js";
 import type { Device, InventoryParseResult } from "./types.js";
 
 const REQUIRED = ["name", "host", "platform"] as const;
-const COLUMNS = ["name", "host", "port", "platform", "groups", "target_version", "tags"] as const;
+const COLUMNS = ["name", "host", "port", "platform", "groups", "target_version", "tags", "site"] as const;
 const DEFAULT_PORT = 22;
 
 type Column = (typeof COLUMNS)[number];
@@ -150,6 +150,11 @@ function readDevice(row: Row, index: number, ctx: RowContext): Device {
   };
   const target = cell("target_version");
   if (target !== "") device.targetVersion = target;
+  const site = cell("site");
+  if (site !== "") {
+    if (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(site)) device.site = site;
+    else at(row, field("site"), `bad site "${site}": use letters, digits, '.', '_' and '-', starting with a letter or digit`);
+  }
   return device;
 }
 

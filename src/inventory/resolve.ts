@@ -98,6 +98,8 @@ export function resolveHost(
     }
     device.legacyAlgorithms = [...legacy];
   }
+  const site = first(layers, "site", isString);
+  if (site !== undefined) device.site = site;
   if (targetVersion !== undefined) device.targetVersion = targetVersion;
   if (upgradePath !== undefined) device.upgradePath = [...upgradePath];
   return { device, problems };

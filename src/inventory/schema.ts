@@ -19,6 +19,8 @@ const inheritable = {
   legacy_algorithms: names,
   /** Jump hosts, ProxyJump syntax: "[user@]host[:port][,...]" outermost first, or "none" (docs/transport.md). */
   jump: name,
+  /** Where the device sits, for queue workers (docs/scale-out.md): a worker serves only the sites it is given. */
+  site: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$" },
 } as const;
 
 /** An entry may be left empty (`fw-001:`) to take everything from its groups and defaults. */

@@ -36,6 +36,8 @@ export interface Device {
   jumps?: { host: string; port: number; username?: string }[];
   /** Legacy SSH algorithms this device may negotiate (opt-in; empty or absent: modern ones only). */
   legacyAlgorithms?: string[];
+  /** The site the device sits in (inventory `site`): with `run --queue`, only that site's workers audit it. */
+  site?: string;
   /** Free-form variables from defaults/groups/host (check parameters, site, ...). */
   vars: Record<string, unknown>;
 }

@@ -139,6 +139,17 @@ export interface RunMeta {
   fromCapture?: string;
   /** Reference data read from the user's --data-dir instead of the built-in files: which, for which checks, hashed. */
   userData?: UserDataRef[];
+  /**
+   * Present when the run was finished with `run --resume` (docs/resume.md): each time it was resumed, and how
+   * many devices had finished before. `startedAt` is still the first start.
+   */
+  resumed?: ResumeRef[];
+}
+
+export interface ResumeRef {
+  at: string;
+  /** Devices already finished (read from the run journal, not audited again) when this resume began. */
+  finished: number;
 }
 
 export interface UserDataRef {

@@ -8,7 +8,8 @@ import type { DeviceArtifact } from "./artifact.js";
 import { assembleReport, checkRefs } from "./assemble.js";
 import { evaluateDeviceSafely, notRun } from "./evaluate-device.js";
 import type { PreparedAudit } from "./prepare.js";
-import { runAudit } from "./run.js";
+import type { DevicePlan } from "./plan.js";
+import { runAudit, type RunOptions } from "./run.js";
 
 export interface AuditHooks {
   /** Aborting stops new devices, closes open sessions and still reports every device. */
@@ -24,6 +25,16 @@ export interface AuditHooks {
   keepArtifacts?: boolean;
   /** How file names appear in the report's metadata (relative to the user's folder). */
   displayPath?: (file: string) => string;
+  /** When the run began (default: now); a resumed run keeps its first start. */
+  startedAt?: Date;
+  /** When it ended (default: when the last device finished); a complete journal's report keeps its own. */
+  finishedAt?: Date;
+  /** Audits the devices elsewhere instead of here (`run --queue`: src/queue/coordinator.ts); same contract as runAudit. */
+  auditor?: (plans: readonly DevicePlan[], options: Omit<RunOptions, "connect">) => Promise<DeviceResult[]>;
+  /** A resumed run (src/runner/journal.ts): the devices that finished before, by name, are not audited again. */
+  finished?: ReadonlyMap<string, DeviceResult>;
+  /** The report's meta.resumed. */
+  resumed?: RunMeta["resumed"];
 }
 
 export interface AuditOutcome {
@@ -34,7 +45,7 @@ export interface AuditOutcome {
 
 export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks = {}): Promise<AuditOutcome> {
   const { request, plans } = audit;
-  const startedAt = new Date();
+  const startedAt = hooks.startedAt ?? new Date();
   const artifacts = new Map<string, DeviceArtifact>();
   const keep = (artifact: DeviceArtifact, index: number) => {
     if (hooks.keepArtifacts) artifacts.set(artifact.device.name, artifact);
@@ -51,22 +62,31 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
       return result;
     });
   } else {
-    devices = await runAudit(plans, {
-      connect: audit.source.connect,
-      concurrency: request.concurrency,
-      failOn: request.failOn,
-      deviceTimeoutMs: request.deviceTimeoutMs,
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onGathered: keep,
-      ...(hooks.onDeviceDone ? { onDeviceDone: hooks.onDeviceDone } : {}),
-    });
+    const finished = hooks.finished ?? new Map<string, DeviceResult>();
+    const todo = plans.flatMap((plan, index) => (finished.has(plan.device.name) ? [] : [{ plan, index }]));
+    const source = audit.source;
+    const run = source.kind === "queue" ? hooks.auditor : (ps: readonly DevicePlan[], o: Omit<RunOptions, "connect">) => runAudit(ps, { ...o, connect: source.connect });
+    if (!run) throw new Error("a queued audit needs the queue's auditor");
+    const audited = await run(
+      todo.map((t) => t.plan),
+      {
+        concurrency: request.concurrency,
+        failOn: request.failOn,
+        deviceTimeoutMs: request.deviceTimeoutMs,
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        onGathered: (artifact, at) => keep(artifact, todo[at]!.index),
+        ...(hooks.onDeviceDone ? { onDeviceDone: hooks.onDeviceDone } : {}),
+      },
+    );
+    const byName = new Map(audited.map((result) => [result.name, result]));
+    devices = plans.map((plan) => finished.get(plan.device.name) ?? byName.get(plan.device.name)!);
   }
   const display = hooks.displayPath ?? ((file: string) => file);
   const meta: RunMeta = {
     tool: TOOL,
     runBy: { user: userInfo().username, host: hostname() },
     startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
+    finishedAt: (hooks.finishedAt ?? new Date()).toISOString(),
     interrupted: hooks.signal?.aborted ?? false,
     selection: { inventory: display(audit.inventoryFile), groups: request.groups, devices: request.devices, tags: request.tags },
     failOn: request.failOn,
@@ -76,6 +96,7 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
       display,
     ),
     ...(request.fromCapture ? { fromCapture: display(request.fromCapture) } : {}),
+    ...(hooks.resumed?.length ? { resumed: hooks.resumed } : {}),
   };
   const userData = userDataRefs(audit.checks.filter((c) => plans.some((p) => p.checks.includes(c))), display);
   if (userData.length) meta.userData = userData;

@@ -45,6 +45,10 @@ export interface AuditRequest {
   dataDir?: string;
   /** --strict-path: a device whose explicit path breaks the upgrade rules is refused, its checks not evaluated. */
   strictPath?: boolean;
+  /** `run --queue URL`: workers audit the devices with their own secrets, so none are resolved here. */
+  queue?: string;
+  /** With `queue`: how long the queue may stay unanswered before the run gives up on it. */
+  queueTimeoutMs?: number;
   /** The output folder: it must be writable before a whole fleet is contacted. */
   out: string;
   concurrency: number;
@@ -57,8 +61,8 @@ export interface AuditRequest {
   deviceTimeoutMs: number;
 }
 
-/** Where the outputs come from: SSH to the devices, or the artifacts of a capture. */
-export type OutputSource = { kind: "live"; connect: Connector } | { kind: "replay"; artifacts: ReadonlyMap<string, DeviceArtifact> };
+/** Where the outputs come from: SSH to the devices, the artifacts of a capture, or queue workers (src/queue/). */
+export type OutputSource = { kind: "live"; connect: Connector } | { kind: "replay"; artifacts: ReadonlyMap<string, DeviceArtifact> } | { kind: "queue"; url: string };
 
 export interface PreparedAudit {
   request: AuditRequest;
@@ -132,6 +136,8 @@ export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv
   let source: OutputSource;
   if (artifacts) {
     source = { kind: "replay", artifacts };
+  } else if (request.queue) {
+    source = { kind: "queue", url: request.queue };
   } else {
     const secrets = await resolveAllSecrets(selection.selected, request.identity, env, problems);
     let sshConfig: SshConfigFile | undefined;

@@ -51,6 +51,16 @@ export async function runAudit(plans: readonly DevicePlan[], options: RunOptions
 }
 
 async function auditDevice(plan: DevicePlan, index: number, options: RunOptions, runSignal: AbortSignal): Promise<DeviceResult> {
+  const { artifact, result } = await auditOneDevice(plan, options, runSignal);
+  options.onGathered?.(artifact, index);
+  return result;
+}
+
+/**
+ * One device, start to finish: gather within the device time limit, then evaluate. The local runner calls it for
+ * each device; a queue worker (src/queue/worker.ts) for each job it takes.
+ */
+export async function auditOneDevice(plan: DevicePlan, options: Pick<RunOptions, "connect" | "deviceTimeoutMs" | "failOn">, runSignal: AbortSignal): Promise<{ artifact: DeviceArtifact; result: DeviceResult }> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new Error(`device time limit of ${Math.round(options.deviceTimeoutMs / 1000)} s reached`)), options.deviceTimeoutMs);
   const forwardAbort = () => controller.abort(new Error(`interrupted: ${abortReason(runSignal)}`));
@@ -64,6 +74,5 @@ async function auditDevice(plan: DevicePlan, index: number, options: RunOptions,
   }
   // A device the user's Ctrl-C cut short was not audited: it is not-run, whatever it had answered so far.
   if (runSignal.aborted && (artifact.connectError || artifact.brokenBy)) artifact = { device: plan.device, notGathered: abortReason(runSignal), commands: [], durationMs: artifact.durationMs };
-  options.onGathered?.(artifact, index);
-  return evaluateDeviceSafely(plan, artifact, options.failOn);
+  return { artifact, result: evaluateDeviceSafely(plan, artifact, options.failOn) };
 }

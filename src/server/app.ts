@@ -1,35 +1,32 @@
 // `preflight serve`: the HTTP API, built apart from the listener so tests drive it with app.inject and one real
-// listen. Runs are kept in memory for now (no database yet, see docs/server.md); each audit goes through the same
-// prepareAudit / runPreparedAudit as `preflight run`, so input errors carry the CLI's file:line:col messages.
+// listen. Every run is kept in the database (src/server/db: PGlite or PostgreSQL), so runs and reports outlive the
+// process; each audit goes through the same prepareAudit / runPreparedAudit as `preflight run`, so input errors
+// carry the CLI's file:line:col messages. Every /api/v1 route needs an API token (src/server/auth.ts).
 import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import type { RunReport } from "../model/result.js";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { DeviceStatus, RunReport } from "../model/result.js";
+import { diffReports } from "../report/diff/compute.js";
 import { FILE_FORMATS, renderReport, type FileFormat } from "../report/formats.js";
 import { runPreparedAudit } from "../runner/audit.js";
 import { prepareAudit, type AuditRequest } from "../runner/prepare.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
+import { Auth, newTokenSecret, type Principal } from "./auth.js";
+import { migrate, type Sql } from "./db/sql.js";
+import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus } from "./db/store.js";
 
-export type RunStatus = "running" | "finished" | "cancelled" | "failed";
-
-interface RunRecord {
-  id: string;
-  status: RunStatus;
-  createdAt: string;
-  devicesTotal: number;
-  devicesDone: number;
-  controller: AbortController;
-  report?: RunReport;
-  error?: string;
-}
+export type { RunStatus };
 
 export interface ServerOptions {
   /** Where each run's inventory and known_hosts are written (never credentials: they come from env). */
   dataDir: string;
-  /** Where device credentials are resolved from, as for the CLI (PREFLIGHT_USERNAME, ...). */
+  /** Where device credentials are resolved from, as for the CLI (PREFLIGHT_USERNAME, ...); PREFLIGHT_ADMIN_TOKEN. */
   env: NodeJS.ProcessEnv;
+  /** The database, open; the app migrates it and closes it when it closes. */
+  sql: Sql;
 }
 
 interface StartRunBody {
@@ -45,6 +42,22 @@ interface StartRunBody {
   concurrency?: number;
 }
 
+interface RunEvent {
+  seq: number;
+  event: "device-done" | "run-finished";
+  /** The device's groups, for scoped subscribers; not sent. */
+  groups?: string[];
+  data: Record<string, unknown>;
+}
+
+/** A run this process is auditing now: what cancel, progress and the event stream need. */
+interface LiveRun {
+  controller: AbortController;
+  done: number;
+  events: RunEvent[];
+  listeners: Set<(e: RunEvent) => void>;
+}
+
 const CONTENT_TYPES: Record<FileFormat, string> = {
   json: "application/json; charset=utf-8",
   html: "text/html; charset=utf-8",
@@ -55,19 +68,8 @@ const CONTENT_TYPES: Record<FileFormat, string> = {
 };
 
 /** RFC 9457 problem details. */
-function problem(reply: FastifyReply, status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
+export function problem(reply: FastifyReply, status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
   return reply.code(status).type("application/problem+json").send({ type: "about:blank", title, status, detail, ...extra });
-}
-
-function view(run: RunRecord) {
-  return {
-    id: run.id,
-    status: run.status,
-    createdAt: run.createdAt,
-    progress: { done: run.devicesDone, total: run.devicesTotal },
-    ...(run.report ? { summary: run.report.summary } : {}),
-    ...(run.error ? { error: run.error } : {}),
-  };
 }
 
 /** The app, and a way to wait for the audits it started (tests, shutdown). Not the instance itself: fastify's
@@ -75,15 +77,54 @@ function view(run: RunRecord) {
 export interface PreflightServer {
   app: FastifyInstance;
   runsDone(): Promise<void>;
+  /** A bootstrap admin token created at this start (no token existed and PREFLIGHT_ADMIN_TOKEN is unset): show it once. */
+  bootstrapToken?: string;
+  /** Runs found "running" at start (the previous process stopped during them), now marked interrupted. */
+  interrupted: string[];
 }
 
+const stringList = { type: "array", items: { type: "string" } } as const;
+const idParam = { type: "object", required: ["id"], properties: { id: { type: "string" } } } as const;
+const secured = [{ bearerAuth: [] }];
+
 export async function buildApp(options: ServerOptions): Promise<PreflightServer> {
+  const { sql } = options;
+  await migrate(sql);
+  const store = new Store(sql);
+  const interrupted = await store.markInterrupted();
+  let bootstrapToken: string | undefined;
+  const fromEnv = options.env.PREFLIGHT_ADMIN_TOKEN;
+  if (fromEnv) await store.ensureBootstrapToken(fromEnv);
+  else if ((await store.countTokens()) === 0) {
+    bootstrapToken = newTokenSecret();
+    await store.createToken({ id: randomUUID(), name: "bootstrap", role: "admin", groups: null, secret: bootstrapToken, createdBy: null });
+    await store.audit({ tokenId: null, actor: "server", action: "token.create", target: "bootstrap", detail: { role: "admin", printedOnce: true } });
+  }
+  const auth = new Auth(store);
+
   // Unknown body fields are errors (a typo must not be ignored), not silently dropped as by fastify's default.
   const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
   // The OpenAPI document is generated from the route schemas below (registered before the routes).
-  await app.register(swagger, { openapi: { openapi: "3.1.0", info: { title: "preflight", version: "1" } } });
-  const runs = new Map<string, RunRecord>();
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "preflight", version: "1" },
+      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "an API token (docs/server.md)" } } },
+    },
+  });
+  const live = new Map<string, LiveRun>();
   const pending = new Set<Promise<void>>();
+  const streams = new Set<ServerResponse>();
+  // Before the listener closes: cancel the runs in progress (they are stored as cancelled, and their run-finished
+  // event ends their streams), then end any stream left, so that no open connection holds the close up.
+  app.addHook("preClose", async () => {
+    for (const run of live.values()) run.controller.abort();
+    while (pending.size) await Promise.all([...pending]);
+    for (const res of streams) res.end();
+  });
+  app.addHook("onClose", async () => {
+    await sql.close();
+  });
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, _req, reply) => {
     if (err.validation) return problem(reply, 400, "Bad Request", err.message);
@@ -94,11 +135,37 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  const stringList = { type: "array", items: { type: "string" } } as const;
+  const who = (req: FastifyRequest): Principal => auth.principal(req);
+  // For a scoped token: only its groups, and no selection (it may name other customers' groups and devices; the
+  // scoped report's metadata has the part in scope).
+  const view = (run: RunRow, p: Principal, summary?: RunReport["summary"]) => ({
+    id: run.id,
+    source: run.source,
+    status: run.status,
+    createdAt: run.createdAt,
+    ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
+    ...(run.startedBy ? { startedBy: run.startedBy } : {}),
+    ...(p.scope === null ? { selection: run.selection } : {}),
+    groups: p.scope === null ? run.groups : run.groups.filter((g) => p.scope!.includes(g)),
+    progress: { done: live.get(run.id)?.done ?? run.devicesDone, total: run.devicesTotal },
+    ...(summary ? { summary } : {}),
+    ...(run.error ? { error: run.error } : {}),
+  });
+  /** The summary a principal may see: the run's, or for a scoped token the one of its devices only. */
+  const summaryFor = async (run: RunRow, p: Principal) => {
+    if (!run.summary) return undefined;
+    if (p.scope === null) return run.summary;
+    const report = await store.getReport(run.id);
+    return report ? scopedReport(report, p.scope).summary : undefined;
+  };
+  const notFound = (reply: FastifyReply, id: string) => problem(reply, 404, "Not Found", `no run "${id}"`);
+
   app.post<{ Body: StartRunBody }>(
     "/api/v1/runs",
     {
+      onRequest: auth.require("operator"),
       schema: {
+        security: secured,
         body: {
           type: "object",
           required: ["inventory"],
@@ -119,12 +186,13 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       },
     },
     async (req, reply) => {
+      const p = who(req);
       const body = req.body;
       const id = randomUUID();
       const dir = join(options.dataDir, "runs", id);
       await mkdir(dir, { recursive: true });
       const inventoryFile = join(dir, "inventory.yaml");
-      await writeFile(inventoryFile, body.inventory);
+      await writeFile(inventoryFile, body.inventory, { mode: 0o600 });
       let knownHosts: string | undefined;
       if (body.knownHosts !== undefined) {
         knownHosts = join(dir, "known_hosts");
@@ -150,72 +218,272 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       const prepared = await prepareAudit(request, options.env);
       // The inventory file is the request's "inventory" field: messages name it so, with its line and column.
       const shown = (d: Diagnostic) => formatDiagnostic({ ...d, file: d.file === inventoryFile ? "inventory" : d.file });
+      // A refused request leaves nothing behind (an inventory with a password pasted in is refused, and not kept).
+      if (prepared.kind !== "ready") await rm(dir, { recursive: true, force: true });
       if (prepared.kind === "bad-input") {
         const errors = prepared.diagnostics.map(shown);
         return problem(reply, 422, "Invalid audit request", errors.join("\n"), { errors });
       }
       if (prepared.kind === "nothing-to-do") return problem(reply, 422, "Nothing to audit", prepared.message);
-      const run: RunRecord = {
+      const { audit } = prepared;
+      const outside = audit.plans.filter((plan) => !inScope(p.scope, plan.device.groups)).map((plan) => plan.device.name);
+      if (outside.length) {
+        await rm(dir, { recursive: true, force: true });
+        return problem(reply, 403, "Forbidden", `token "${p.name}" may audit devices of groups ${p.scope!.join(", ")} only; not: ${outside.join(", ")}`, { devices: outside });
+      }
+      const groups = [...new Set(audit.plans.flatMap((plan) => plan.device.groups))];
+      const checkIds = [...new Set(audit.plans.flatMap((plan) => plan.checks.map((c) => c.definition.id)))];
+      const selection = { groups: request.groups, devices: request.devices, tags: request.tags };
+      await store.createRun({
         id,
-        status: "running",
+        source: "api",
         createdAt: new Date().toISOString(),
-        devicesTotal: prepared.audit.plans.length,
-        devicesDone: 0,
-        controller: new AbortController(),
+        startedBy: p.name,
+        selection,
+        selectionKey: selectionKey(selection, groups, checkIds),
+        groups,
+        devicesTotal: audit.plans.length,
+      });
+      await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.start", target: id, detail: { devices: audit.plans.length, groups, selection } });
+      const run: LiveRun = { controller: new AbortController(), done: 0, events: [], listeners: new Set() };
+      live.set(id, run);
+      const emit = (event: Omit<RunEvent, "seq">) => {
+        const e = { ...event, seq: run.events.length + 1 };
+        run.events.push(e);
+        for (const l of run.listeners) l(e);
       };
-      runs.set(id, run);
-      const work = runPreparedAudit(prepared.audit, {
+      let writes: Promise<void> = Promise.resolve();
+      const work = runPreparedAudit(audit, {
         signal: run.controller.signal,
-        onDeviceDone: (_result, done) => {
-          run.devicesDone = done;
+        onDeviceDone: (result, done, total) => {
+          run.done = done;
+          emit({ event: "device-done", groups: result.groups, data: { run: id, device: result.name, status: result.status, done, total } });
+          writes = writes.then(() => store.progress(id, done)).catch(() => undefined);
         },
         displayPath: (file) => (file === inventoryFile ? "inventory" : file),
       })
-        .then(({ report }) => {
-          run.report = report;
-          run.status = run.controller.signal.aborted ? "cancelled" : "finished";
+        .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report, error: undefined as string | undefined }))
+        .catch((err: Error) => ({ status: "failed" as RunStatus, report: undefined, error: err.message }))
+        .then(async ({ status, report, error }) => {
+          await writes;
+          await store.finishRun(id, status, report, error);
+          emit({ event: "run-finished", data: { run: id, status, ...(report ? { exitCode: report.summary.exitCode } : {}), ...(error ? { error } : {}) } });
         })
         .catch((err: Error) => {
-          run.status = "failed";
-          run.error = err.message;
+          emit({ event: "run-finished", data: { run: id, status: "failed", error: `the result could not be stored: ${err.message}` } });
         })
-        .finally(() => pending.delete(work));
+        .finally(() => {
+          live.delete(id);
+          pending.delete(work);
+        });
       pending.add(work);
-      return reply.code(202).header("location", `/api/v1/runs/${id}`).send(view(run));
+      const row = (await store.getRun(id, null))!;
+      return reply.code(202).header("location", `/api/v1/runs/${id}`).send(view(row, p));
     },
   );
 
-  app.get("/api/v1/runs", async () => ({ runs: [...runs.values()].map(view) }));
+  app.get<{ Querystring: { limit?: number } }>(
+    "/api/v1/runs",
+    { onRequest: auth.require("viewer"), schema: { security: secured, querystring: { type: "object", properties: { limit: { type: "integer", minimum: 1, maximum: 1000 } } } } },
+    async (req) => {
+      const p = who(req);
+      const runs = await store.listRuns(p.scope, req.query.limit ?? 100);
+      // A scoped token's list leaves the summaries out (they count every group's devices); GET /runs/:id has its own.
+      return { runs: runs.map((r) => view(r, p, p.scope === null ? (r.summary ?? undefined) : undefined)) };
+    },
+  );
 
-  app.get<{ Params: { id: string } }>("/api/v1/runs/:id", async (req, reply) => {
-    const run = runs.get(req.params.id);
-    if (!run) return problem(reply, 404, "Not Found", `no run "${req.params.id}"`);
-    return view(run);
+  app.get<{ Params: { id: string } }>("/api/v1/runs/:id", { onRequest: auth.require("viewer"), schema: { security: secured, params: idParam } }, async (req, reply) => {
+    const p = who(req);
+    const run = await store.getRun(req.params.id, p.scope);
+    if (!run) return notFound(reply, req.params.id);
+    return view(run, p, await summaryFor(run, p));
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: string } }>(
     "/api/v1/runs/:id/report",
-    { schema: { querystring: { type: "object", properties: { format: { type: "string", enum: [...FILE_FORMATS] } } } } },
+    {
+      onRequest: auth.require("viewer"),
+      schema: { security: secured, params: idParam, querystring: { type: "object", properties: { format: { type: "string", enum: [...FILE_FORMATS] } } } },
+    },
     async (req, reply) => {
-      const run = runs.get(req.params.id);
-      if (!run) return problem(reply, 404, "Not Found", `no run "${req.params.id}"`);
-      if (!run.report) return problem(reply, 409, "Conflict", `run "${run.id}" is ${run.status}: no report yet`);
+      const p = who(req);
+      const run = await store.getRun(req.params.id, p.scope);
+      if (!run) return notFound(reply, req.params.id);
+      const report = await store.getReport(run.id);
+      if (!report) return problem(reply, 409, "Conflict", `run "${run.id}" is ${run.status}: no report${run.status === "running" ? " yet" : ""}`);
       const format = (req.query.format ?? "json") as FileFormat;
-      return reply.type(CONTENT_TYPES[format]).send(renderReport(run.report, format));
+      return reply.type(CONTENT_TYPES[format]).send(renderReport(scopedReport(report, p.scope), format));
     },
   );
 
-  app.post<{ Params: { id: string } }>("/api/v1/runs/:id/cancel", async (req, reply) => {
-    const run = runs.get(req.params.id);
-    if (!run) return problem(reply, 404, "Not Found", `no run "${req.params.id}"`);
-    if (run.status === "running") run.controller.abort();
-    return reply.code(202).send(view(run));
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/runs/:id/events",
+    { onRequest: auth.require("viewer"), schema: { security: secured, params: idParam, description: "Server-Sent Events: device-done per device, then run-finished" } },
+    async (req, reply) => {
+      const p = who(req);
+      const run = await store.getRun(req.params.id, p.scope);
+      if (!run) return notFound(reply, req.params.id);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+      streams.add(res);
+      res.on("close", () => streams.delete(res));
+      const send = (e: Pick<RunEvent, "seq" | "event" | "data" | "groups">) => {
+        if (e.groups && !inScope(p.scope, e.groups)) return;
+        res.write(`id: ${e.seq}\nevent: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`);
+        if (e.event === "run-finished") res.end();
+      };
+      const current = live.get(run.id);
+      if (current) {
+        // Replays what happened before the subscriber came, then follows the run.
+        for (const e of current.events) send(e);
+        if (res.writableEnded) return;
+        current.listeners.add(send);
+        req.raw.on("close", () => current.listeners.delete(send));
+        return;
+      }
+      // A run that ended (in this process or before a restart): its stored results, then its end.
+      const report = await store.getReport(run.id);
+      const devices = report?.devices ?? [];
+      let seq = 0;
+      for (const d of devices) send({ seq: ++seq, event: "device-done", groups: d.groups, data: { run: run.id, device: d.name, status: d.status as DeviceStatus, done: seq, total: devices.length } });
+      send({ seq: ++seq, event: "run-finished", data: { run: run.id, status: run.status, ...(run.exitCode !== null ? { exitCode: run.exitCode } : {}), ...(run.error ? { error: run.error } : {}) } });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>("/api/v1/runs/:id/cancel", { onRequest: auth.require("operator"), schema: { security: secured, params: idParam } }, async (req, reply) => {
+    const p = who(req);
+    const run = await store.getRun(req.params.id, p.scope);
+    if (!run) return notFound(reply, req.params.id);
+    const current = live.get(run.id);
+    if (!current) return problem(reply, 409, "Conflict", `run "${run.id}" is ${run.status}: nothing to cancel`);
+    current.controller.abort();
+    await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.cancel", target: run.id });
+    return reply.code(202).send(view(run, p));
   });
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/runs/:id/changes",
+    { onRequest: auth.require("viewer"), schema: { security: secured, params: idParam, description: "what changed since the previous run of the same selection (preflight diff)" } },
+    async (req, reply) => {
+      const p = who(req);
+      const run = await store.getRun(req.params.id, p.scope);
+      if (!run) return notFound(reply, req.params.id);
+      const report = await store.getReport(run.id);
+      if (!report) return problem(reply, 409, "Conflict", `run "${run.id}" is ${run.status}: no report to compare`);
+      const previousId = await store.previousRun(run.id);
+      const previous = previousId ? await store.getReport(previousId) : undefined;
+      if (!previousId || !previous) return { run: run.id, previousRun: null, diff: null };
+      return { run: run.id, previousRun: previousId, diff: diffReports(scopedReport(previous, p.scope), scopedReport(report, p.scope)) };
+    },
+  );
+
+  app.get<{ Params: { name: string }; Querystring: { limit?: number } }>(
+    "/api/v1/devices/:name/history",
+    {
+      onRequest: auth.require("viewer"),
+      schema: {
+        security: secured,
+        params: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+        querystring: { type: "object", properties: { limit: { type: "integer", minimum: 1, maximum: 1000 } } },
+      },
+    },
+    async (req, reply) => {
+      const p = who(req);
+      const history = await store.deviceHistory(req.params.name, p.scope, req.query.limit ?? 100);
+      if (!history.length) return problem(reply, 404, "Not Found", `no stored result for device "${req.params.name}"`);
+      return { device: req.params.name, history };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { by?: "run" | "day" | "week" } }>(
+    "/api/v1/checks/:id/pass-rate",
+    {
+      onRequest: auth.require("viewer"),
+      schema: { security: secured, params: idParam, querystring: { type: "object", properties: { by: { type: "string", enum: ["run", "day", "week"] } } } },
+    },
+    async (req, reply) => {
+      const p = who(req);
+      const by = req.query.by ?? "run";
+      const points = await store.checkPassRate(req.params.id, p.scope, by);
+      if (!points.length) return problem(reply, 404, "Not Found", `no stored result for check "${req.params.id}"`);
+      return { check: req.params.id, by, points };
+    },
+  );
+
+  app.get<{ Querystring: { limit?: number } }>(
+    "/api/v1/optics/history",
+    { onRequest: auth.require("viewer"), schema: { security: secured, querystring: { type: "object", properties: { limit: { type: "integer", minimum: 1, maximum: 1000 } } } } },
+    async (req) => ({ runs: await store.opticsHistory(who(req).scope, req.query.limit ?? 100) }),
+  );
+
+  app.post<{ Body: { name: string; role: Role; groups?: string[] } }>(
+    "/api/v1/tokens",
+    {
+      onRequest: auth.require("admin"),
+      schema: {
+        security: secured,
+        body: {
+          type: "object",
+          required: ["name", "role"],
+          additionalProperties: false,
+          properties: { name: { type: "string", minLength: 1, maxLength: 200 }, role: { type: "string", enum: [...ROLES] }, groups: { type: "array", items: { type: "string", minLength: 1 } } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const p = who(req);
+      const groups = req.body.groups === undefined ? null : [...new Set(req.body.groups)];
+      if (groups !== null && groups.length === 0) return problem(reply, 422, "Invalid token request", "groups: give at least one group, or leave it out for every group");
+      // A scoped admin hands out no more than it holds.
+      if (p.scope !== null && (groups === null || groups.some((g) => !p.scope!.includes(g)))) {
+        return problem(reply, 403, "Forbidden", `token "${p.name}" may create tokens for groups ${p.scope.join(", ")} only`);
+      }
+      const secret = newTokenSecret();
+      const token = await store.createToken({ id: randomUUID(), name: req.body.name, role: req.body.role, groups, secret, createdBy: p.name });
+      await store.audit({ tokenId: p.tokenId, actor: p.name, action: "token.create", target: token.id, detail: { name: token.name, role: token.role, groups } });
+      // The secret is in this response only: the database keeps its sha256.
+      return reply.code(201).send({ ...token, token: secret });
+    },
+  );
+
+  // A scoped admin lists the tokens within its groups only.
+  app.get("/api/v1/tokens", { onRequest: auth.require("admin"), schema: { security: secured } }, async (req) => {
+    const { scope } = who(req);
+    const tokens = await store.listTokens();
+    return { tokens: scope === null ? tokens : tokens.filter((t) => t.groups !== null && t.groups.every((g) => scope.includes(g))) };
+  });
+
+  app.delete<{ Params: { id: string } }>("/api/v1/tokens/:id", { onRequest: auth.require("admin"), schema: { security: secured, params: idParam } }, async (req, reply) => {
+    const p = who(req);
+    const token = await store.getToken(req.params.id);
+    if (!token || token.revokedAt) return problem(reply, 404, "Not Found", `no active token "${req.params.id}"`);
+    if (p.scope !== null && (token.groups === null || token.groups.some((g) => !p.scope!.includes(g)))) {
+      return problem(reply, 403, "Forbidden", `token "${p.name}" may revoke tokens of groups ${p.scope.join(", ")} only`);
+    }
+    await store.revokeToken(token.id);
+    await store.audit({ tokenId: p.tokenId, actor: p.name, action: "token.revoke", target: token.id, detail: { name: token.name } });
+    return reply.code(204).send();
+  });
+
+  app.get<{ Querystring: { limit?: number } }>(
+    "/api/v1/audit-log",
+    { onRequest: auth.require("admin"), schema: { security: secured, querystring: { type: "object", properties: { limit: { type: "integer", minimum: 1, maximum: 10000 } } } } },
+    async (req, reply) => {
+      // The log covers every customer: an admin scoped to groups does not read it.
+      const p = who(req);
+      if (p.scope !== null) return problem(reply, 403, "Forbidden", `token "${p.name}" is scoped to groups ${p.scope.join(", ")}; the audit log needs an admin token for every group`);
+      return { entries: await store.auditLog(req.query.limit ?? 200) };
+    },
+  );
 
   return {
     app,
     runsDone: async () => {
       while (pending.size) await Promise.all([...pending]);
     },
+    ...(bootstrapToken ? { bootstrapToken } : {}),
+    interrupted,
   };
 }

@@ -445,6 +445,11 @@ function mapConnectError(err: Error & { level?: string; code?: string }, where: 
       ? new SessionError("auth-timeout", `${where}: authentication did not finish within ${readyMs} ms`)
       : new SessionError("connect-timeout", `${where}: no SSH handshake within ${readyMs} ms`, retryable);
   }
+  // OpenSSH's MaxAuthTries (and the same limit on network OSes) ends the connection with this text: each key or
+  // password offered counted against the account, so it is an authentication failure and is never retried.
+  if (handshakeDone && /too many authentication failures/i.test(err.message)) {
+    return new SessionError("auth-failed", `${where}: authentication failed: the device closed the connection after too many authentication attempts (its MaxAuthTries); an ssh-agent holding many keys does this: name the key with the credential set's identity, so only it is offered`);
+  }
   // A reset or a garbled exchange before the handshake finished: no credential has left this client yet.
   return new SessionError("protocol", `${where}: SSH ${handshakeDone ? "error" : "handshake failed"}: ${err.message}`, { retryable: !handshakeDone });
 }

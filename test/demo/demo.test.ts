@@ -34,6 +34,17 @@ describe("the demo estate", () => {
   });
 });
 
+describe("the Junos demo fleet", () => {
+  it("plants one problem per device on MX routers and SRX clusters, one router refused", async () => {
+    const estate = await demoEstate({ devices: 10, platforms: ["juniper_junos"], credentials: DEMO_CREDENTIALS });
+    expect(estate.platformGroups.juniper_junos).toEqual({ group: "juniper_junos", targetVersion: "23.4R2-S3" });
+    expect(estate.specs.map((s) => [s.name, estate.expected(s)])).toEqual([
+      ["mx-001", "ready"], ["srx-002", "ready"], ["mx-003", "blocked"], ["mx-004", "unreachable"], ["mx-005", "blocked"],
+      ["mx-006", "blocked"], ["mx-007", "blocked"], ["srx-008", "ready"], ["mx-009", "blocked"], ["srx-010", "blocked"],
+    ]);
+  });
+});
+
 describe("runDemo", () => {
   it("audits the mixed estate in one run and classifies every device as expected", async () => {
     const dir = mkdtempSync(join(tmpdir(), "preflight-demo-"));

@@ -28,6 +28,13 @@ describe("CSV inventory", () => {
     expect(Object.keys(inventory!.credentialSets)).toEqual(["default"]);
   });
 
+  it("reads an optional site column and refuses a malformed site", () => {
+    const { inventory, diagnostics } = parseCsvInventory("name,host,platform,site\nfw-1,10.0.0.1,paloalto_panos,ams\nfw-2,10.0.0.2,paloalto_panos,\n", "cmdb.csv");
+    expect(diagnostics).toEqual([]);
+    expect(inventory!.devices.map((d) => d.site)).toEqual(["ams", undefined]);
+    expect(problems("name,host,platform,site\nfw-1,10.0.0.1,paloalto_panos,a/b\n")).toEqual(["cmdb.csv:2:30: bad site \"a/b\": use letters, digits, '.', '_' and '-', starting with a letter or digit"]);
+  });
+
   it("accepts the required columns alone, in any order and case, with a BOM, comments and blank rows", () => {
     const text = "\uFEFFPlatform,Host,Name,tags\n# exported 2024-05-01\nPALO,x,y,\n,,,\n";
     expect(problems(text)).toEqual(['cmdb.csv:3:1: unknown platform "PALO"; supported: paloalto_panos, linux, arista_eos, cisco_nxos, juniper_junos, fortinet, frr, cisco_ios, cisco_xe']);
@@ -43,8 +50,8 @@ describe("CSV inventory", () => {
     ].join("\n");
     expect(problems(text)).toEqual([
       'cmdb.csv:1:1: missing column "platform": the header must name name, host, platform',
-      'cmdb.csv:1:16: unknown column "platfrom" (did you mean "platform"?); expected columns: name, host, port, platform, groups, target_version, tags',
-      'cmdb.csv:1:25: unknown column "group" (did you mean "groups"?); expected columns: name, host, port, platform, groups, target_version, tags',
+      'cmdb.csv:1:16: unknown column "platfrom" (did you mean "platform"?); expected columns: name, host, port, platform, groups, target_version, tags, site',
+      'cmdb.csv:1:25: unknown column "group" (did you mean "groups"?); expected columns: name, host, port, platform, groups, target_version, tags, site',
       'cmdb.csv:1:31: column "password": credentials are not stored in the inventory: put the password in an environment variable and reference it with password_env',
     ]);
   });
@@ -83,6 +90,6 @@ describe("CSV inventory", () => {
   });
 
   it("rejects an empty file", () => {
-    expect(problems("\n\n")).toEqual(["cmdb.csv: the inventory is empty: expected a header name,host,port,platform,groups,target_version,tags"]);
+    expect(problems("\n\n")).toEqual(["cmdb.csv: the inventory is empty: expected a header name,host,port,platform,groups,target_version,tags,site"]);
   });
 });

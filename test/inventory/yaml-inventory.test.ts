@@ -152,6 +152,25 @@ hosts:
     });
   });
 
+  it("resolves site like any inherited key (host, then groups, then defaults) and checks its form", () => {
+    const inv = load(`
+defaults: { platform: paloalto_panos, site: hq }
+groups:
+  ams: { site: ams-dc1 }
+hosts:
+  fw-1: { groups: [ams] }
+  fw-2: { groups: [ams], site: ams-dc2 }
+  fw-3:
+`);
+    expect(inv.devices.map((d) => [d.name, d.site])).toEqual([
+      ["fw-1", "ams-dc1"],
+      ["fw-2", "ams-dc2"],
+      ["fw-3", "hq"],
+    ]);
+    expect(load("hosts:\n  fw-1: { platform: paloalto_panos }\n").devices[0]!.site).toBeUndefined();
+    expect(problems("hosts:\n  fw-1: { platform: paloalto_panos, site: 'a b' }\n")).toEqual([expect.stringMatching(/^inv\.yaml:2:\d+: hosts\.fw-1\.site: /)]);
+  });
+
   it("takes the target from the last hop of an explicit upgrade path", () => {
     const paths = load(`
 defaults: { platform: paloalto_panos }
@@ -214,7 +233,7 @@ describe("YAML inventory diagnostics", () => {
 
   it("reports every problem at once, in file order, at the exact line and column", () => {
     expect(all).toEqual([
-      'inv.yaml:3:3: defaults.target_versoin: unknown key "target_versoin" (did you mean "target_version"?); expected one of: platform, port, credentials, target_version, upgrade_path, tags, vars, legacy_algorithms, jump',
+      'inv.yaml:3:3: defaults.target_versoin: unknown key "target_versoin" (did you mean "target_version"?); expected one of: platform, port, credentials, target_version, upgrade_path, tags, vars, legacy_algorithms, jump, site',
       "inv.yaml:5:34: credentials.lab.password: credentials are not stored in the inventory: put the password in an environment variable and reference it with password_env",
       "inv.yaml:8:22: groups.global.groups[0]: group cycle emea -> global -> emea: a group cannot be its own parent",
       'inv.yaml:9:19: groups.dc1.groups[0]: unknown group "emae" (did you mean "emea"?)',

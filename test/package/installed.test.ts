@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadMigrations } from "../../src/server/db/sql.js";
 import { ROOT, type Ran } from "../helpers/cli.js";
 
 let dir: string;
@@ -49,6 +50,12 @@ describe("the installed package", () => {
     expect(Number(total)).toBeGreaterThan(100);
     expect(r.stdout).toMatch(new RegExp(`^${total} passed, 0 failed$`, "m"));
   }, 120_000);
+
+  it("ships preflight serve's database migrations", async () => {
+    const shipped = await loadMigrations(join(installed, "db", "migrations"));
+    expect(shipped.map((m) => m.name)).toEqual((await loadMigrations()).map((m) => m.name));
+    expect(shipped.length).toBeGreaterThan(0);
+  });
 
   it("validates its own check library", async () => {
     const r = await run(["validate", join(installed, "checks")], dir);

@@ -31,7 +31,7 @@ const NTC_TO_DEVICE_KEY: Record<string, string> = {
 
 describe("parser registry", () => {
   it("names every parser a check may use", () => {
-    expect(parserNames()).toEqual(["eos-config-diffs", "eos-dir", "eos-inventory", "fortios-bgp-summary", "fortios-ha-status", "fortios-performance", "fortios-transceivers", "json", "junos-chassis-hardware", "key-value", "nxos-config-diff", "nxos-dir", "nxos-json", "panos-phy", "panos-system-state", "panos-xml", "regex", "table", "text", "textfsm", "xml"]);
+    expect(parserNames()).toEqual(["eos-config-diffs", "eos-dir", "eos-inventory", "fortios-bgp-summary", "fortios-ha-status", "fortios-performance", "fortios-transceivers", "frr-json", "json", "junos-bgp-summary", "junos-chassis-hardware", "junos-route-engines", "junos-system-storage", "key-value", "nxos-config-diff", "nxos-dir", "nxos-json", "panos-phy", "panos-system-state", "panos-xml", "regex", "table", "text", "textfsm", "xml"]);
     for (const name of parserNames()) expect(typeof getParser(name)).toBe("function");
     expect(getParser("texfsm")).toBeUndefined();
   });

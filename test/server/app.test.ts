@@ -1,13 +1,17 @@
 // The serve API against simulated devices over SSH: start an audit, poll it, fetch reports, the CLI's error
-// messages as problem+json, cancel, 404s; and one real listen on 127.0.0.1:0.
+// messages as problem+json, cancel, 404s; and one real listen on 127.0.0.1:0. The database is an in-memory PGlite;
+// requests carry the admin token given by PREFLIGHT_ADMIN_TOKEN.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { panosDevice, type PortSpec } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
 import { withSuiteOutputs } from "../../src/platforms/paloalto_panos/simulator/suite/index.js";
 import type { RunReport } from "../../src/model/result.js";
 import { buildApp } from "../../src/server/app.js";
+import { openSql } from "../../src/server/db/sql.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
 import type { SimFleet } from "../../src/simulator/types.js";
@@ -21,6 +25,9 @@ let fleet: SimFleet;
 let server: Awaited<ReturnType<typeof buildApp>>;
 let app: Awaited<ReturnType<typeof buildApp>>["app"];
 let inventory: string;
+const ADMIN = "pft_admin-token-for-the-serve-tests";
+const auth = { authorization: `Bearer ${ADMIN}` };
+const call = (opts: InjectOptions) => app.inject({ ...opts, headers: { ...auth, ...opts.headers } });
 
 beforeAll(async () => {
   fleet = await startFleet([
@@ -28,7 +35,11 @@ beforeAll(async () => {
     withSuiteOutputs(panosDevice({ name: "fw-bad", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM, FS], ...CREDS, tags: ["bad"] })),
   ]);
   inventory = fleetInventoryYaml(fleet, { group: "lab", targetVersion: "10.2.4-h4" });
-  server = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")), env: { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password } });
+  server = await buildApp({
+    dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")),
+    env: { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password, PREFLIGHT_ADMIN_TOKEN: ADMIN },
+    sql: await openSql("memory:"),
+  });
   app = server.app;
 });
 
@@ -39,28 +50,48 @@ afterAll(async () => {
 
 async function finished(id: string): Promise<Record<string, unknown>> {
   await server.runsDone();
-  const res = await app.inject({ method: "GET", url: `/api/v1/runs/${id}` });
+  const res = await call({ method: "GET", url: `/api/v1/runs/${id}` });
   return res.json();
 }
 
 describe("preflight serve API", () => {
   it("answers /healthz", async () => {
-    const res = await app.inject({ method: "GET", url: "/healthz" });
+    const res = await app.inject({ method: "GET", url: "/healthz" }); // no token needed
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: "ok" });
   });
 
   it("publishes an OpenAPI 3.1 document generated from the route schemas", async () => {
-    const res = await app.inject({ method: "GET", url: "/openapi.json" });
+    const res = await app.inject({ method: "GET", url: "/openapi.json" }); // no token needed
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/api/v1/runs", "/api/v1/runs/{id}", "/api/v1/runs/{id}/cancel", "/api/v1/runs/{id}/report", "/healthz"]);
+    // Validated against the OpenAPI 3.1 JSON Schema (the specification's own, shipped by the validator).
+    const validator = new Validator();
+    const result = await validator.validate(doc as unknown as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/audit-log",
+      "/api/v1/checks/{id}/pass-rate",
+      "/api/v1/devices/{name}/history",
+      "/api/v1/optics/history",
+      "/api/v1/runs",
+      "/api/v1/runs/{id}",
+      "/api/v1/runs/{id}/cancel",
+      "/api/v1/runs/{id}/changes",
+      "/api/v1/runs/{id}/events",
+      "/api/v1/runs/{id}/report",
+      "/api/v1/tokens",
+      "/api/v1/tokens/{id}",
+      "/healthz",
+    ]);
     expect(doc.paths["/api/v1/runs"]?.post?.requestBody).toBeDefined();
   });
 
   it("starts an audit, reports progress and status, and serves every report format", async () => {
-    const start = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts() } });
+    const start = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts() } });
     expect(start.statusCode).toBe(202);
     const id = (start.json() as { id: string }).id;
     expect(start.headers.location).toBe(`/api/v1/runs/${id}`);
@@ -69,7 +100,7 @@ describe("preflight serve API", () => {
     const run = await finished(id);
     expect(run).toMatchObject({ id, status: "finished", progress: { done: 2, total: 2 }, summary: { exitCode: 1 } });
 
-    const json = await app.inject({ method: "GET", url: `/api/v1/runs/${id}/report?format=json` });
+    const json = await call({ method: "GET", url: `/api/v1/runs/${id}/report?format=json` });
     expect(json.statusCode).toBe(200);
     const report = json.json() as RunReport;
     expect(report.devices.map((d) => [d.name, d.status])).toEqual([
@@ -77,27 +108,27 @@ describe("preflight serve API", () => {
       ["fw-bad", "blocked"],
     ]);
     expect(report.meta.selection.inventory).toBe("inventory");
-    const html = await app.inject({ method: "GET", url: `/api/v1/runs/${id}/report?format=html` });
+    const html = await call({ method: "GET", url: `/api/v1/runs/${id}/report?format=html` });
     expect(html.headers["content-type"]).toMatch(/text\/html/);
     expect(html.body).toContain("SFP-10GSR-85");
-    const junit = await app.inject({ method: "GET", url: `/api/v1/runs/${id}/report?format=junit` });
+    const junit = await call({ method: "GET", url: `/api/v1/runs/${id}/report?format=junit` });
     expect(junit.body).toMatch(/<testsuites/);
-    const csv = await app.inject({ method: "GET", url: `/api/v1/runs/${id}/report?format=csv` });
+    const csv = await call({ method: "GET", url: `/api/v1/runs/${id}/report?format=csv` });
     expect(csv.body).toContain("fw-bad");
     for (const text of [json.body, html.body, junit.body, csv.body]) expect(text).not.toContain(CREDS.password);
 
-    const list = await app.inject({ method: "GET", url: "/api/v1/runs" });
+    const list = await call({ method: "GET", url: "/api/v1/runs" });
     expect((list.json() as { runs: { id: string }[] }).runs.map((r) => r.id)).toContain(id);
   });
 
   it("applies the selection as the CLI does", async () => {
-    const start = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts(), tags: ["ok"] } });
+    const start = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts(), tags: ["ok"] } });
     const run = await finished((start.json() as { id: string }).id);
     expect(run).toMatchObject({ status: "finished", progress: { total: 1 }, summary: { exitCode: 0 } });
   });
 
   it("returns the CLI's inventory errors, with line and column, as problem+json 422", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory: "groups:\n  lab:\n    hosts: [1, 2\n" } });
+    const res = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory: "groups:\n  lab:\n    hosts: [1, 2\n" } });
     expect(res.statusCode).toBe(422);
     expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
     const body = res.json() as { title: string; status: number; errors: string[] };
@@ -107,44 +138,44 @@ describe("preflight serve API", () => {
   });
 
   it("reports an unknown group with the CLI's message", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory, groups: ["nope"] } });
+    const res = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory, groups: ["nope"] } });
     expect(res.statusCode).toBe(422);
     expect((res.json() as { detail: string }).detail).toMatch(/nope/);
   });
 
   it("rejects a malformed body with 400 problem+json", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory: "x", bogus: 1 } });
+    const res = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory: "x", bogus: 1 } });
     expect(res.statusCode).toBe(400);
     expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
   });
 
   it("answers 404 for an unknown run, its report and its cancel, and 400 for an unknown format", async () => {
-    for (const url of ["/api/v1/runs/none", "/api/v1/runs/none/report"]) expect((await app.inject({ method: "GET", url })).statusCode).toBe(404);
-    expect((await app.inject({ method: "POST", url: "/api/v1/runs/none/cancel" })).statusCode).toBe(404);
-    const start = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts(), tags: ["ok"] } });
+    for (const url of ["/api/v1/runs/none", "/api/v1/runs/none/report"]) expect((await call({ method: "GET", url })).statusCode).toBe(404);
+    expect((await call({ method: "POST", url: "/api/v1/runs/none/cancel" })).statusCode).toBe(404);
+    const start = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts(), tags: ["ok"] } });
     const id = (start.json() as { id: string }).id;
     await server.runsDone();
-    expect((await app.inject({ method: "GET", url: `/api/v1/runs/${id}/report?format=pdf` })).statusCode).toBe(400);
+    expect((await call({ method: "GET", url: `/api/v1/runs/${id}/report?format=pdf` })).statusCode).toBe(400);
   });
 
   it("cancels a running audit and still reports it", async () => {
-    const start = await app.inject({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts(), concurrency: 1 } });
+    const start = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory, knownHosts: fleet.knownHosts(), concurrency: 1 } });
     const id = (start.json() as { id: string }).id;
-    const cancel = await app.inject({ method: "POST", url: `/api/v1/runs/${id}/cancel` });
+    const cancel = await call({ method: "POST", url: `/api/v1/runs/${id}/cancel` });
     expect(cancel.statusCode).toBe(202);
     const run = await finished(id);
     expect(run.status).toBe("cancelled");
-    const report = (await app.inject({ method: "GET", url: `/api/v1/runs/${id}/report` })).json() as RunReport;
+    const report = (await call({ method: "GET", url: `/api/v1/runs/${id}/report` })).json() as RunReport;
     expect(report.meta.interrupted).toBe(true);
   });
 
   it("serves over a real listener on 127.0.0.1", async () => {
-    const { app: listening } = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")), env: {} });
+    const { app: listening } = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-serve-")), env: { PREFLIGHT_ADMIN_TOKEN: ADMIN }, sql: await openSql("memory:") });
     const address = await listening.listen({ host: "127.0.0.1", port: 0 });
     try {
       const res = await fetch(`${address}/healthz`);
       expect(res.status).toBe(200);
-      const missing = await fetch(`${address}/api/v1/runs/x`);
+      const missing = await fetch(`${address}/api/v1/runs/x`, { headers: auth });
       expect(missing.status).toBe(404);
       expect(missing.headers.get("content-type")).toMatch(/application\/problem\+json/);
     } finally {

@@ -15,7 +15,8 @@ describe("preflight serve", () => {
     expect(parseListen("host:99999")).toBeUndefined();
   });
 
-  it("listens, answers /healthz, and exits 0 on SIGINT", async () => {
+  // The first start creates the embedded database in --state-dir (about 10 s; longer on a loaded machine).
+  it("listens, answers /healthz, and exits 0 on SIGINT", { timeout: 120_000 }, async () => {
     const child = spawn(process.execPath, [BIN, "serve", "--listen", "127.0.0.1:0", "--state-dir", mkdtempSync(join(tmpdir(), "preflight-serve-"))], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     const address = await new Promise<string>((resolve, reject) => {

@@ -37,6 +37,11 @@ describe("junos-chassis-hardware", () => {
     }
   });
 
+  it("skips the {master:0} line that an output read over SSH ends with", () => {
+    const raw = readFileSync(`${DIR}${captures.find((f) => f.endsWith("_hardware4.raw"))}`, "utf8");
+    expect(parse(`${raw.trimEnd()}\n\n{master:0}\n`)).toEqual(parse(raw));
+  });
+
   it("output without the heading is a ParseError", () => {
     expect(() => parseJunosChassisHardware("error: command is not valid")).toThrow(ParseError);
     expect(() => parseJunosChassisHardware("")).toThrow(ParseError);

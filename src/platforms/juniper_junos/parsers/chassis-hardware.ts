@@ -46,7 +46,8 @@ export const parseJunosChassisHardware: Parser = (raw) => {
       stack = [];
       return;
     }
-    if (!columns || text.trim() === "" || /^-+$/.test(text.trim()) || /^Hardware inventory:/.test(text)) return;
+    // `{master:0}` / `{primary:node0}`: the line the CLI prints before its prompt, kept by captures made over SSH.
+    if (!columns || text.trim() === "" || /^-+$/.test(text.trim()) || /^Hardware inventory:/.test(text) || /^\{[\w:. -]{1,40}\}$/.test(text.trim())) return;
     const [v, p, s, d] = columns;
     const indent = /^ */.exec(text)?.[0].length ?? 0;
     const item = text.slice(0, v).trim();

@@ -1,0 +1,139 @@
+// `node dist/bench/queue.js` (after `npm run build`): what the queue costs and what workers buy, on one machine.
+// The same simulated fleet is audited three ways, each a separate process as a user runs it:
+//   - a local run (`preflight run`, no queue);
+//   - one worker (`preflight worker`) and the coordinator (`preflight run --queue`) on a redis-server of our own;
+//   - three workers and the coordinator.
+// Prints wall time, throughput, CPU (coordinator + workers, or the local run) and the queue's overhead per device
+// (1 worker vs local, same concurrency). The simulator runs in its own process. On a machine with few cores the
+// workers compete with the simulator and each other for CPU: 3 workers here measure the queue's overhead and the
+// scheduling, not the gain of three machines.
+// Environment: BENCH_DEVICES (200), BENCH_CONCURRENCY (50, per worker and for the local run), BENCH_JSON.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(ROOT, "dist/src/cli/main.js");
+const HOOK = join(ROOT, "dist/bench/usage-hook.js");
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const CHECKS = "panos-transceivers-supported";
+const ENV = { PREFLIGHT_USERNAME: "audit", PREFLIGHT_PASSWORD: "demo-password" };
+const dir = mkdtempSync(join(tmpdir(), "preflight-bench-queue-"));
+
+interface Usage {
+  userMs: number;
+  systemMs: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function waitFor(child: ChildProcess, stream: "stdout" | "stderr", text: string, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    child[stream]!.on("data", (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(text)) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`${what} exited early (${code}): ${seen.slice(-500)}`)));
+  });
+}
+
+async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const binary = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout.trim();
+  if (!binary) throw new Error("redis-server is not installed (apt-get install redis-server)");
+  const port = await freePort();
+  const child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: ["ignore", "pipe", "inherit"] });
+  await waitFor(child, "stdout", "Ready to accept connections", "redis-server");
+  const exited = new Promise((r) => child.once("exit", r));
+  return { url: `redis://127.0.0.1:${port}`, stop: async () => void (child.kill("SIGTERM"), await exited) };
+}
+
+async function startSimulator(): Promise<() => void> {
+  const child = spawn(process.execPath, [join(ROOT, "dist/src/simulator/main.js"), "--count", String(DEVICES), "--inventory-out", join(dir, "inventory.yaml"), "--known-hosts-out", join(dir, "known_hosts")], { stdio: ["ignore", "pipe", "inherit"] });
+  await waitFor(child, "stdout", "ready", "the simulator");
+  return () => child.kill("SIGTERM");
+}
+
+/** A preflight process with the usage hook: its CPU time is read from a file when it exits. */
+function preflight(args: string[]): { child: ChildProcess; exited: Promise<{ code: number | null; usage: Usage }> } {
+  const usageFile = join(dir, `usage-${Math.random().toString(36).slice(2)}.json`);
+  const child = spawn(process.execPath, ["--import", HOOK, BIN, ...args], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...ENV, PREFLIGHT_BENCH_USAGE: usageFile } });
+  child.stderr!.resume();
+  const exited = new Promise<{ code: number | null; usage: Usage }>((resolve) => child.on("exit", (code) => resolve({ code, usage: JSON.parse(readFileSync(usageFile, "utf8")) as Usage })));
+  return { child, exited };
+}
+
+interface Measured {
+  wallMs: number;
+  cpuMs: number;
+  code: number | null;
+  statuses: string;
+}
+
+function statuses(out: string): string {
+  const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { devices: { status: string }[] };
+  const counts: Record<string, number> = {};
+  for (const d of report.devices) counts[d.status] = (counts[d.status] ?? 0) + 1;
+  return Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(", ");
+}
+
+const runArgs = (out: string) => ["run", "-i", join(dir, "inventory.yaml"), "--known-hosts", join(dir, "known_hosts"), "--checks", CHECKS, "--concurrency", String(CONCURRENCY), "--out", out, "--format", "json", "--no-progress"];
+
+async function local(): Promise<Measured> {
+  const out = join(dir, "local");
+  const started = Date.now();
+  const { code, usage } = await preflight(runArgs(out)).exited;
+  return { wallMs: Date.now() - started, cpuMs: usage.userMs + usage.systemMs, code, statuses: statuses(out) };
+}
+
+async function queued(url: string, workers: number): Promise<Measured> {
+  const ws = Array.from({ length: workers }, (_, i) => preflight(["worker", "--queue", url, "--name", `bench-${workers}-${i}`, "--known-hosts", join(dir, "known_hosts"), "--checks", CHECKS, "--concurrency", String(CONCURRENCY)]));
+  await Promise.all(ws.map((w) => waitFor(w.child, "stderr", "serving site(s)", "a worker")));
+  const out = join(dir, `queue-${workers}`);
+  const started = Date.now();
+  const { code, usage } = await preflight([...runArgs(out), "--queue", url]).exited;
+  const wallMs = Date.now() - started;
+  for (const w of ws) w.child.kill("SIGTERM");
+  const done = await Promise.all(ws.map((w) => w.exited));
+  const cpuMs = usage.userMs + usage.systemMs + done.reduce((n, d) => n + d.usage.userMs + d.usage.systemMs, 0);
+  return { wallMs, cpuMs, code, statuses: statuses(out) };
+}
+
+const fmt = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const stopSimulator = await startSimulator();
+  const redis = await startRedis();
+  try {
+    const rows: [string, Measured][] = [];
+    rows.push(["local run", await local()]);
+    rows.push(["queue, 1 worker", await queued(redis.url, 1)]);
+    rows.push(["queue, 3 workers", await queued(redis.url, 3)]);
+    process.stdout.write(`${DEVICES} simulated devices, check ${CHECKS}, concurrency ${CONCURRENCY} per process, ${cpus().length} cores\n`);
+    for (const [name, m] of rows) {
+      process.stdout.write(`${name.padEnd(18)} wall ${fmt(m.wallMs).padStart(8)}  ${(DEVICES / (m.wallMs / 1000)).toFixed(1).padStart(6)} devices/s  CPU ${fmt(m.cpuMs).padStart(8)} (${(m.cpuMs / DEVICES).toFixed(1)} ms/device)  exit ${m.code}  ${m.statuses}\n`);
+    }
+    const [l, q1, q3] = rows.map(([, m]) => m) as [Measured, Measured, Measured];
+    process.stdout.write(`queue overhead per device (1 worker vs local): ${((q1.wallMs - l.wallMs) / DEVICES).toFixed(1)} ms wall, ${((q1.cpuMs - l.cpuMs) / DEVICES).toFixed(1)} ms CPU\n`);
+    process.stdout.write(`3 workers vs 1: ${(q1.wallMs / q3.wallMs).toFixed(2)}x throughput\n`);
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ devices: DEVICES, concurrency: CONCURRENCY, cores: cpus().length, local: l, oneWorker: q1, threeWorkers: q3 }, null, 2)}\n`);
+  } finally {
+    await redis.stop();
+    stopSimulator();
+  }
+}
+
+await main();
