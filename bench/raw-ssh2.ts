@@ -58,7 +58,8 @@ function login(): Login {
 
 async function main(): Promise<void> {
   const [inventoryFile, concurrencyArg] = process.argv.slice(2);
-  const inventory = parse(readFileSync(inventoryFile ?? "", "utf8")) as { hosts: Record<string, Host> };
+  // uniqueKeys off, as preflight's own parse (src/util/yaml-source.ts): the parser's duplicate check is quadratic.
+  const inventory = parse(readFileSync(inventoryFile ?? "", "utf8"), { uniqueKeys: false }) as { hosts: Record<string, Host> };
   const limit = pLimit(Number(concurrencyArg ?? 100));
   const username = process.env.PREFLIGHT_USERNAME ?? "";
   const results = await Promise.all(Object.values(inventory.hosts).map((h) => limit(() => audit(h, username, login()))));

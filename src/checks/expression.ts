@@ -74,7 +74,6 @@ interface LetNode {
   bindings: ExpressionNode[];
   expression: ExpressionNode;
 }
-const scoped = new WeakMap<Variables, InterpreterInternals>();
 
 function scopedInterpreter(variables: Variables): InterpreterInternals {
   const interpreter = TreeInterpreter.withScope(variables as JSONObject) as unknown as InterpreterInternals;
@@ -100,13 +99,48 @@ function scopedInterpreter(variables: Variables): InterpreterInternals {
   return interpreter;
 }
 
+// One such interpreter serves every variables object: building one (two function tables) per variables object, i.e.
+// per check, hop and device, was most of a device's evaluation time. Evaluation is synchronous and never re-entered,
+// so the variables' scope is put in place for one evaluation and the previous scope put back after it. The scope
+// chain of each variables object is kept (cheap: one link holding the object itself, so later names are seen).
+// The registered functions are read when the interpreter is built; it is built again when they change.
+let shared: { interpreter: InterpreterInternals; registered: Map<string, unknown>; empty: InterpreterInternals["_scope"] } | undefined;
+const chains = new WeakMap<Variables, InterpreterInternals["_scope"]>();
+
+function registeredFunctions(): Map<string, unknown> {
+  const table = (TreeInterpreter as unknown as InterpreterInternals).runtime._functionTable;
+  return new Map(Object.entries(table));
+}
+
+function sameFunctions(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, entry] of a) if (b.get(name) !== entry) return false;
+  return true;
+}
+
+function scopeFor(variables: Variables): { interpreter: InterpreterInternals; scope: InterpreterInternals["_scope"] } {
+  let scope = chains.get(variables);
+  if (scope === undefined || shared === undefined) {
+    const registered = registeredFunctions();
+    if (shared === undefined || !sameFunctions(shared.registered, registered)) {
+      const interpreter = scopedInterpreter({});
+      shared = { interpreter, registered, empty: interpreter._scope };
+    }
+    scope = shared.empty.withScope(variables as JSONObject) as InterpreterInternals["_scope"];
+    chains.set(variables, scope);
+  }
+  return { interpreter: shared.interpreter, scope };
+}
+
 /** Evaluates `expression` on `value` with `variables` bound; JMESPath null comes back as null. */
 export function evaluateExpression(expression: string, value: unknown, variables: Variables): unknown {
   const node = compileExpression(expression);
-  let interpreter = scoped.get(variables);
-  if (!interpreter) {
-    interpreter = scopedInterpreter(variables);
-    scoped.set(variables, interpreter);
+  const { interpreter, scope } = scopeFor(variables);
+  const previous = interpreter._scope;
+  interpreter._scope = scope;
+  try {
+    return interpreter.visit(node, value as JSONValue) ?? null;
+  } finally {
+    interpreter._scope = previous;
   }
-  return interpreter.visit(node, value as JSONValue) ?? null;
 }

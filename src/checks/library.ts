@@ -2,7 +2,7 @@
 // folders given; selectors pick from them by id, glob (linux-*), tag (tag:optics) and exclusion (!id,
 // !tag:slow). Ids are unique across everything loaded; depends_on must name a selected check.
 import { readFile, readdir, stat } from "node:fs/promises";
-import { dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { packagePath } from "../util/package-root.js";
@@ -99,7 +99,14 @@ export async function loadChecks(specs: readonly string[], options: LoadOptions 
     const info = await stat(options.dataDir).catch(() => undefined);
     if (!info?.isDirectory()) diagnostics.push({ file: "--data-dir", line: 0, col: 0, message: `"${options.dataDir}" is not a folder` });
   }
-  const results = await Promise.all(files.map((f) => loadCheckFile(f, options)));
+  // With a selection, a built-in check is only read (id and tags, to select by) until it is chosen; the chosen ones
+  // are then validated and loaded in full below. Validating the whole library (its schema, expressions, parsers'
+  // options and TextFSM templates, data files) was most of every run's start-up. Checks given by path are always
+  // validated in full: they are the user's own. Without a selection every built-in is chosen anyway.
+  const lazy = selectors.some((s) => !s.exclude) || pathFiles.length > 0;
+  const given = new Set(pathFiles);
+  const readTags = selectors.some((s) => s.kind === "tag");
+  const results = await Promise.all(files.map((f) => (lazy && !given.has(f) ? skimCheckFile(f, options, readTags) : loadCheckFile(f, options))));
 
   // A check given by path replaces the built-in check with the same id (a site's edited copy); two given
   // checks with one id are an error.
@@ -130,8 +137,42 @@ export async function loadChecks(specs: readonly string[], options: LoadOptions 
     const included = includes.length || pathFiles.length ? fromPaths.has(c.file) || includes.some((s) => s.matches(c)) : builtin.includes(c.file);
     return included && !excludes.some((s) => s.matches(c));
   });
-  diagnostics.push(...(await dependencyProblems(chosen, all)));
-  return { checks: chosen, diagnostics };
+  const loaded: LoadedCheck[] = [];
+  for (const check of chosen) {
+    if (!skimmed.has(check)) {
+      loaded.push(check);
+      continue;
+    }
+    const full = await loadCheckFile(check.file, options);
+    diagnostics.push(...full.diagnostics);
+    if (full.check) loaded.push(full.check);
+  }
+  diagnostics.push(...(await dependencyProblems(loaded, all)));
+  return { checks: loaded, diagnostics };
+}
+
+/** Checks only read by skimCheckFile: their definition is the file's raw value, not validated yet. */
+const skimmed = new WeakSet<LoadedCheck>();
+
+/**
+ * A built-in check read only for selecting. Its id is its file name (a check whose id differs is invalid, and
+ * reported so once chosen); its tags are read from its YAML only when a tag selects. A file whose tags cannot be
+ * read that way is loaded in full at once, so that its problems are reported as before.
+ */
+async function skimCheckFile(file: string, options: LoadOptions, readTags: boolean): Promise<{ check?: LoadedCheck; diagnostics: Diagnostic[] }> {
+  const id = basename(file, extname(file));
+  let tags: unknown;
+  if (readTags) {
+    const text = await readFile(file, "utf8").catch(() => undefined);
+    const value = text === undefined ? undefined : parseYamlSource(text, file).value;
+    if (value === null || typeof value !== "object") return loadCheckFile(file, options);
+    tags = (value as { tags?: unknown }).tags;
+    if (tags !== undefined && !(Array.isArray(tags) && tags.every((t) => typeof t === "string"))) return loadCheckFile(file, options);
+  }
+  const definition = { id, ...(Array.isArray(tags) ? { tags: tags as string[] } : {}) } as LoadedCheck["definition"];
+  const check = { definition, file: resolve(file), sha256: "", data: {} };
+  skimmed.add(check);
+  return { check, diagnostics: [] };
 }
 
 function noMatch(s: Selector, all: LoadedCheck[]): string {

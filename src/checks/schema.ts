@@ -15,7 +15,9 @@ export function checkSchemaPath(): string {
 
 function compiledSchema(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    // The published schema ships with preflight and is checked against the meta-schema by
+    // test/util/internal-schemas.test.ts, not at every start-up (validateSchema: false).
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
     validator = ajv.compile(JSON.parse(readFileSync(checkSchemaPath(), "utf8")));
   }
   return validator;

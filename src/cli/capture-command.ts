@@ -19,6 +19,7 @@ export async function captureCommand(raw: RawRunOptions, io: CliIo): Promise<num
   const progress = createProgress(io.stderr, audit.plans.length, options.progress);
   const capturedAt = new Date().toISOString();
   const { report, artifacts } = await runPreparedAudit(audit, {
+    keepArtifacts: true,
     ...(io.signal ? { signal: io.signal } : {}),
     onDeviceDone: (result, done, total) => progress.deviceDone(result, done, total),
     ...(options.queue ? { auditor: coordinatorFor(options, io, { artifacts: true }) } : {}),

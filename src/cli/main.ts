@@ -4,7 +4,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../model/status.js";
 import { processIo } from "./io.js";
-import { serveCommand } from "./serve-command.js";
 import { addTransportOptions, collectList, type RawRunOptions } from "./options.js";
 import { explainCommand } from "./explain-command.js";
 import { listCommand } from "./list-command.js";
@@ -118,7 +117,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--db <url>", "PostgreSQL URL (postgres://user@host/db) for the run history (default: embedded PGlite in <state-dir>/db)")
     .option("--webhook <url>", "POST run.finished and device.blocked events here, signed with $PREFLIGHT_WEBHOOK_SECRET (repeatable; docs/webhooks.md)", collectList, [])
     .option("--public-url <url>", "the server's address as clients reach it, for the report links in webhooks")
-    .action(async (opts: { listen: string; stateDir: string; db?: string; webhook: string[]; publicUrl?: string }) => onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal)))));
+    .action(async (opts: { listen: string; stateDir: string; db?: string; webhook: string[]; publicUrl?: string }) => {
+      // Loaded only for `serve`: the web framework and its database are a large part of every other command's start-up.
+      const { serveCommand } = await import("./serve-command.js");
+      onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal))));
+    });
 
   program
     .command("diff")

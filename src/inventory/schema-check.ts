@@ -10,8 +10,9 @@ import { inventorySchema, VERSION_KEYS } from "./schema.js";
 
 type Path = Array<string | number>;
 
-// Compiled once per process; verbose gives each error its data and parent schema (for did-you-mean).
-const validate = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(inventorySchema);
+// Compiled once per process; verbose gives each error its data and parent schema (for did-you-mean). Our own schema:
+// checked against the meta-schema by test/util/internal-schemas.test.ts, not at every start-up (validateSchema: false).
+const validate = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false }).compile(inventorySchema);
 
 /** Diagnostics for every schema violation in `value`, except at paths `skip` claims (reported otherwise). */
 export function schemaDiagnostics(src: YamlSource, value: unknown, skip: (path: Path) => boolean): Diagnostic[] {

@@ -2,10 +2,11 @@
 // written to a temporary name and renamed into place, so a reader (or a crash, or Ctrl-C) never sees half a report.
 
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { RunReport } from "../model/result.js";
 import { REPORT_FILE_NAMES, renderReport, type FileFormat, type RenderOptions } from "./formats.js";
+import { renderJsonChunks } from "./json.js";
 
 export type { FileFormat } from "./formats.js";
 
@@ -16,17 +17,39 @@ export async function writeReports(report: RunReport, outDir: string, formats: r
   const paths: string[] = [];
   for (const format of [...new Set(formats)]) {
     const path = join(dir, REPORT_FILE_NAMES[format]);
-    await writeAtomically(path, renderReport(report, format, options));
+    // JSON is written a device at a time (renderJsonChunks): the whole text of a large fleet's report is never held.
+    await writeAtomically(path, format === "json" ? renderJsonChunks(report) : renderReport(report, format, options));
     paths.push(path);
   }
   return paths;
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
+const WRITE_BATCH_CHARS = 1 << 20;
+
+async function writeAtomically(path: string, content: string | Iterable<string>): Promise<void> {
   // Same directory as the target, so rename() stays on one file system and replaces the file in one step.
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    await writeFile(temp, content, "utf8");
+    if (typeof content === "string") {
+      await writeFile(temp, content, "utf8");
+    } else {
+      const file = await open(temp, "w");
+      try {
+        let batch: string[] = [];
+        let size = 0;
+        for (const chunk of content) {
+          batch.push(chunk);
+          size += chunk.length;
+          if (size < WRITE_BATCH_CHARS) continue;
+          await file.write(batch.join(""), null, "utf8");
+          batch = [];
+          size = 0;
+        }
+        if (batch.length) await file.write(batch.join(""), null, "utf8");
+      } finally {
+        await file.close();
+      }
+    }
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

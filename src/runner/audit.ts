@@ -17,6 +17,12 @@ export interface AuditHooks {
   onDeviceDone?: (result: DeviceResult, done: number, total: number) => void;
   /** Each device's artifact as soon as it is gathered (what `preflight capture` saves). */
   onGathered?: (artifact: DeviceArtifact, index: number) => void;
+  /**
+   * Keep every device's artifact until the end, in the outcome's `artifacts` (what `preflight capture` writes).
+   * Off by default: a run needs each device's raw outputs only until its checks are evaluated, and holding
+   * them all would grow with the fleet (10,000 devices × their outputs).
+   */
+  keepArtifacts?: boolean;
   /** How file names appear in the report's metadata (relative to the user's folder). */
   displayPath?: (file: string) => string;
   /** When the run began (default: now); a resumed run keeps its first start. */
@@ -33,7 +39,7 @@ export interface AuditHooks {
 
 export interface AuditOutcome {
   report: RunReport;
-  /** By device name: every device that was gathered (a replay's are the capture's). */
+  /** By device name: every device that was gathered (a replay's are the capture's); empty unless `keepArtifacts`. */
   artifacts: Map<string, DeviceArtifact>;
 }
 
@@ -42,7 +48,7 @@ export async function runPreparedAudit(audit: PreparedAudit, hooks: AuditHooks =
   const startedAt = hooks.startedAt ?? new Date();
   const artifacts = new Map<string, DeviceArtifact>();
   const keep = (artifact: DeviceArtifact, index: number) => {
-    artifacts.set(artifact.device.name, artifact);
+    if (hooks.keepArtifacts) artifacts.set(artifact.device.name, artifact);
     hooks.onGathered?.(artifact, index);
   };
   let devices: DeviceResult[];

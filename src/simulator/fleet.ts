@@ -60,9 +60,37 @@ function serveConnection(client: Connection, spec: SimDeviceSpec, cli: Simulated
     session.on("pty", (ok) => ok?.());
     session.on("window-change", (ok) => ok?.());
     session.on("env", (ok) => ok?.());
-    session.on("shell", (ok) => cli.runShell(ok(), spec, { drop }));
+    session.on("shell", (ok) => cli.runShell(withLatency(ok(), spec.latencyMs ?? 0), spec, { drop }));
     session.on("exec", (ok, _reject, info) => (cli.runExec ? cli.runExec(ok(), spec, info.command) : rejectExec(ok(), info.command)));
   });
+}
+
+/**
+ * The shell channel with its output `ms` late: every write, exit and end is replayed after the delay, in the order
+ * made (timers of one duration fire in the order set). Output for a channel closed meanwhile is dropped.
+ */
+function withLatency(channel: ServerChannel, ms: number): ServerChannel {
+  if (ms <= 0) return channel;
+  const later = (act: () => void): void => {
+    setTimeout(() => {
+      if (!channel.destroyed && !channel.writableEnded) act();
+    }, ms);
+  };
+  const write = channel.write.bind(channel) as (data: string | Buffer) => boolean;
+  const exit = channel.exit.bind(channel) as (code: number) => void;
+  const end = channel.end.bind(channel) as () => ServerChannel;
+  Object.assign(channel, {
+    write: (data: string | Buffer) => {
+      later(() => write(data));
+      return true;
+    },
+    exit: (code: number) => later(() => exit(code)),
+    end: () => {
+      later(() => end());
+      return channel;
+    },
+  });
+  return channel;
 }
 
 /** Device CLIs that only run in a shell (the plugin gives no runExec) refuse exec, so clients use a shell. */

@@ -1,5 +1,5 @@
 // Standalone simulator for the benchmark and manual demos:
-//   node dist/src/simulator/main.js --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--authorized-key FILE.pub]
+//   node dist/src/simulator/main.js --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--authorized-key FILE.pub] [--latency-ms MS]
 // Starts the platform's demo fleet (default: the registry's first), writes its inventory and known_hosts, prints
 // `ready <count> devices`, and serves until SIGTERM/SIGINT. Credentials are the demo fleet's.
 import { readFile, writeFile } from "node:fs/promises";
@@ -23,10 +23,12 @@ export interface SimulatorArgs {
   targetVersion?: string;
   /** An OpenSSH public key file every device accepts for publickey login (besides the demo password). */
   authorizedKey?: string;
+  /** Every device's shell output arrives this late (SimDeviceSpec.latencyMs): a per-command latency. */
+  latencyMs?: number;
 }
 
 const USAGE =
-  "usage: simulator --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V] [--authorized-key FILE.pub]";
+  "usage: simulator --count N [--platform P] --inventory-out FILE --known-hosts-out FILE [--group NAME] [--target-version V] [--authorized-key FILE.pub] [--latency-ms MS]";
 
 export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   const { values } = parseArgs({
@@ -39,6 +41,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
       group: { type: "string", default: "demo" },
       "target-version": { type: "string" },
       "authorized-key": { type: "string" },
+      "latency-ms": { type: "string" },
     },
   });
   const count = Number(values.count);
@@ -51,6 +54,8 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
   if (!inventoryOut || !knownHostsOut) throw new Error("--inventory-out and --known-hosts-out are required");
   const targetVersion = values["target-version"];
   const authorizedKey = values["authorized-key"];
+  const latencyMs = values["latency-ms"] === undefined ? undefined : Number(values["latency-ms"]);
+  if (latencyMs !== undefined && !(Number.isInteger(latencyMs) && latencyMs >= 0)) throw new Error(`--latency-ms must be a whole number of milliseconds, got "${values["latency-ms"]}"`);
   return {
     count,
     platform,
@@ -59,6 +64,7 @@ export function parseSimulatorArgs(argv: string[]): SimulatorArgs {
     group: values.group,
     ...(targetVersion ? { targetVersion } : {}),
     ...(authorizedKey ? { authorizedKey } : {}),
+    ...(latencyMs ? { latencyMs } : {}),
   };
 }
 
@@ -70,6 +76,7 @@ export async function startSimulator(args: SimulatorArgs): Promise<SimFleet> {
     const line = (await readFile(args.authorizedKey, "utf8")).trim();
     for (const spec of specs) spec.authorizedKeys = [line];
   }
+  if (args.latencyMs) for (const spec of specs) spec.latencyMs = args.latencyMs;
   const fleet = await startFleet(specs);
   try {
     await writeFile(args.inventoryOut, fleetInventoryYaml(fleet, { group: args.group, targetVersion: args.targetVersion ?? demo.targetVersion }));

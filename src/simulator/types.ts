@@ -43,6 +43,12 @@ export interface SimDeviceSpec {
   dropFirstConnections?: number;
   /** Keyboard-interactive asks for the password again after a wrong one, as some devices do. */
   passwordReprompts?: boolean;
+  /**
+   * Everything the shell prints reaches the client this many milliseconds late, in order (a WAN link's delay, or a
+   * busy control plane): each command, each set-up command and the login prompt cost at least this long. Used by
+   * the benchmark (`--latency-ms`); SSH's own handshake is not delayed.
+   */
+  latencyMs?: number;
 }
 
 export interface SimDevice {

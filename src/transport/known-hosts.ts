@@ -195,6 +195,12 @@ export class KnownHosts {
 
   /** The file parsed once and re-read only when it changes (a fleet audit looks it up once per device). */
   private cache: ParsedFile | undefined;
+  /**
+   * The read under way, shared by every lookup that finds the same file version: a run's first `concurrency`
+   * devices all look up at once, and each reading and indexing the file itself cost concurrency × file size
+   * (500 × a 10,000-line known_hosts at the start of a large run).
+   */
+  private loading: { mtimeMs: number; size: number; parsed: Promise<ParsedFile> } | undefined;
 
   private async parsed(): Promise<ParsedFile> {
     const info = await stat(this.path).catch((err: NodeJS.ErrnoException) => {
@@ -204,8 +210,16 @@ export class KnownHosts {
     });
     if (!info) return indexLines("", 0, 0);
     if (this.cache && this.cache.mtimeMs === info.mtimeMs && this.cache.size === info.size) return this.cache;
-    this.cache = indexLines(await readFile(this.path, "utf8"), info.mtimeMs, info.size);
-    return this.cache;
+    const pending = this.loading;
+    if (pending && pending.mtimeMs === info.mtimeMs && pending.size === info.size) return pending.parsed;
+    const parsed = readFile(this.path, "utf8").then((text) => (this.cache = indexLines(text, info.mtimeMs, info.size)));
+    const loading = { mtimeMs: info.mtimeMs, size: info.size, parsed };
+    this.loading = loading;
+    const done = (): void => {
+      if (this.loading === loading) this.loading = undefined;
+    };
+    parsed.then(done, done);
+    return parsed;
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {

@@ -261,7 +261,10 @@ function connectClient(target: SshTarget, secrets: Secrets, options: SshSessionO
       }
       finish(withAgentProblem(cause ?? mapConnectError(err, where, handshakeDone, connectMs + authMs), agentProblem));
     });
-    client.on("close", () => finish(cause ?? new SessionError("protocol", `${where}: connection closed during ${handshakeDone ? "authentication" : "the SSH handshake"}`, { retryable: !handshakeDone })));
+    client.on("close", () => {
+      // After "ready" a close is the session's business (ShellDriver), not the login's: no error to build.
+      if (!settled) finish(cause ?? new SessionError("protocol", `${where}: connection closed during ${handshakeDone ? "authentication" : "the SSH handshake"}`, { retryable: !handshakeDone }));
+    });
 
     // Ending the connection from inside authentication (a password asked for twice): the cause says why.
     const giveUp = (): void => {
@@ -493,9 +496,10 @@ class ShellDriver {
     const onData = (data: Buffer): void => this.receive(this.decoder.write(data));
     channel.on("data", onData);
     channel.stderr.on("data", onData);
-    channel.on("close", () => this.fail(new SessionError("disconnected", `${where}: the device closed the session`)));
-    client.on("error", (err: Error) => this.fail(new SessionError("disconnected", `${where}: connection lost (${err.message})`)));
-    client.on("close", () => this.fail(new SessionError("disconnected", `${where}: connection closed`)));
+    // Only the first failure counts (fail keeps it): the later ones are not built (an Error captures a stack).
+    channel.on("close", () => this.failure ?? this.fail(new SessionError("disconnected", `${where}: the device closed the session`)));
+    client.on("error", (err: Error) => this.failure ?? this.fail(new SessionError("disconnected", `${where}: connection lost (${err.message})`)));
+    client.on("close", () => this.failure ?? this.fail(new SessionError("disconnected", `${where}: connection closed`)));
   }
 
   get failed(): SessionError | undefined {
@@ -699,7 +703,7 @@ class SshDeviceSession implements DeviceSession {
       // Closing must never throw: the connection may already be gone.
     }
     await closed;
-    this.shell.fail(new SessionError("disconnected", `${this.where}: session closed`));
+    if (this.shell.failed === undefined) this.shell.fail(new SessionError("disconnected", `${this.where}: session closed`));
     this.client.destroy();
   }
 }

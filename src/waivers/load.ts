@@ -3,7 +3,7 @@
 // Expiry is not judged here (that depends on when the waivers are applied), only that the date is a real one.
 
 import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import type { Diagnostic } from "../util/diagnostics.js";
 import { didYouMeanHint } from "../util/did-you-mean.js";
 import { diagnosticAt, parseYamlSource, positionOf, type YamlSource } from "../util/yaml-source.js";
@@ -61,8 +61,10 @@ export const WAIVER_FILE_SCHEMA = {
   },
 } as const;
 
-// Compiled once per process.
-const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(WAIVER_FILE_SCHEMA);
+// Compiled once per process, when a waiver file is first read (most runs have none). Our own schema: it is checked
+// against the meta-schema by test/util/internal-schemas.test.ts, not at every start-up (validateSchema: false).
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false }).compile(WAIVER_FILE_SCHEMA));
 
 export function loadWaivers(file: string): LoadedWaivers {
   let text: string;
@@ -81,6 +83,7 @@ export function parseWaivers(text: string, file: string): LoadedWaivers {
   if (src.value === null || src.value === undefined) return { waivers: [], diagnostics: [{ file, line: 1, col: 1, message: WAIVER_TEXT.emptyFile }] };
   const diagnostics: Diagnostic[] = [];
   const bad = new Set<number>();
+  const validate = validator();
   if (!validate(src.value)) {
     for (const error of validate.errors ?? []) {
       const path = errorPath(error);

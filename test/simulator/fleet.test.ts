@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { demoFleetSpecs } from "../../src/platforms/paloalto_panos/simulator/demo-fleet.js";
 import { panosDevice } from "../../src/platforms/paloalto_panos/simulator/outputs.js";
-import type { SimFleet } from "../../src/simulator/types.js";
-import { connect, loginShell } from "./ssh-client.js";
+import type { SimDevice, SimFleet } from "../../src/simulator/types.js";
+import { connect, loginShell, run } from "./ssh-client.js";
 
 const healthy = (count: number) => demoFleetSpecs(count).map((spec) => ({ ...spec, faults: [] }));
 const fleets: SimFleet[] = [];
@@ -33,6 +33,29 @@ describe("startFleet", () => {
     expect(fleet.devices.map((d) => d.spec.name)).toEqual(specs.map((s) => s.name));
     expect(new Set(fleet.devices.map((d) => d.port)).size).toBe(500);
     await fleet.close();
+  });
+
+  it("latencyMs delays the shell's output, in order, and changes nothing else", async () => {
+    const spec = healthy(1)[0]!;
+    const fleet = await startFleet([spec, { ...spec, name: "late", latencyMs: 400 }]);
+    fleets.push(fleet);
+    const session = async (device: SimDevice) => {
+      const connecting = performance.now();
+      const { client, shell } = await loginShell(device);
+      const loginMs = performance.now() - connecting;
+      await run(shell, "set cli pager off");
+      const sent = performance.now();
+      const answer = await run(shell, "show system info");
+      const commandMs = performance.now() - sent;
+      client.end();
+      return { loginMs, commandMs, answer };
+    };
+    const [prompt, late] = [await session(fleet.devices[0]!), await session(fleet.devices[1]!)];
+    // The login prompt and each command's echo, output and prompt: at least the latency late, whole and in order.
+    expect(late.loginMs).toBeGreaterThanOrEqual(390);
+    expect(late.commandMs).toBeGreaterThanOrEqual(390);
+    expect(late.answer).toBe(prompt.answer);
+    expect(late.answer).toContain(spec.outputs["show system info"]!.split("\n")[0]);
   });
 
   it("close() drops open sessions and stops listening", async () => {

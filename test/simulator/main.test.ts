@@ -27,6 +27,8 @@ describe("parseSimulatorArgs", () => {
     expect(() => parseSimulatorArgs(["--platform", "lab", "--inventory-out", "i", "--known-hosts-out", "k"])).toThrow(/no demo fleet for "lab"; platforms with one: paloalto_panos/);
     expect(() => parseSimulatorArgs(["--count", "3"])).toThrow(/--inventory-out and --known-hosts-out are required/);
     expect(() => parseSimulatorArgs(["--bogus"])).toThrow();
+    expect(() => parseSimulatorArgs(["--latency-ms", "fast", "--inventory-out", "i", "--known-hosts-out", "k"])).toThrow(/--latency-ms must be a whole number of milliseconds/);
+    expect(parseSimulatorArgs(["--latency-ms", "200", "--inventory-out", "i", "--known-hosts-out", "k"]).latencyMs).toBe(200);
   });
 });
 

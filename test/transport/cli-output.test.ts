@@ -36,3 +36,32 @@ describe("matchingLine", () => {
     expect(matchingLine("ok", [/^\s*Invalid syntax\./m])).toBeUndefined();
   });
 });
+
+describe("toPlainText's fast path", () => {
+  // The resolution every chunk got before the fast path (strip, CR LF -> LF, per line: last CR, backspaces).
+  const resolved = (raw: string): string =>
+    stripAnsi(raw)
+      .replace(/\r+\n/g, "\n")
+      .split("\n")
+      .map((line) => {
+        const at = line.lastIndexOf("\r");
+        const visible = at === -1 ? line : line.slice(at + 1);
+        const out: string[] = [];
+        for (const ch of visible) {
+          if (ch === "\b") out.pop();
+          else out.push(ch);
+        }
+        return out.join("");
+      })
+      .join("\n");
+
+  it("gives what full resolution gives, with and without control characters", () => {
+    const pieces = ["a", "show x", " ", "\t", "\r\n", "\n", "\r", "\r\r\n", "\b", "\x1b[K", "\x1b[1m", "\x07", "> ", "lines 1-20 ", "é"];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 2000; n++) {
+      const raw = Array.from({ length: 1 + (next() % 12) }, () => pieces[next() % pieces.length]).join("");
+      expect(toPlainText(raw)).toBe(resolved(raw));
+    }
+  });
+});

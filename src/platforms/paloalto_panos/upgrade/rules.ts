@@ -147,7 +147,7 @@ function ruleSchema(extra: Record<string, object> = {}): object {
   };
 }
 
-const schema = {
+export const UPGRADE_RULES_SCHEMA = {
   type: "object",
   additionalProperties: false,
   required: ["sources", "rules", "latest_known_source", "feature_releases"],
@@ -202,8 +202,9 @@ const schema = {
   },
 };
 
-// Compiled once per process; verbose gives each error its data and parent schema.
-const validate = new Ajv({ allErrors: true, verbose: true, strict: true }).compile<RawRules>(schema);
+// Compiled once per process; verbose gives each error its data and parent schema. Our own schema: checked against the
+// meta-schema by test/util/internal-schemas.test.ts, not at every start-up (validateSchema: false).
+const validate = new Ajv({ allErrors: true, verbose: true, strict: true, validateSchema: false }).compile<RawRules>(UPGRADE_RULES_SCHEMA);
 
 const PATTERN_SENTENCES: Record<string, string> = {
   [ID.pattern]: "expected an id of lower-case letters, digits, dots and dashes",
