@@ -17,6 +17,7 @@ import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { deliverWebhook, type DeliveryOptions, type WebhookEndpoint } from "../webhooks/deliver.js";
 import { runPayloads } from "../webhooks/payloads.js";
 import { Cron } from "croner";
+import { ServerMetrics } from "./metrics.js";
 import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus, type ScheduleRow } from "./db/store.js";
@@ -127,6 +128,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   });
   const live = new Map<string, LiveRun>();
   const pending = new Set<Promise<void>>();
+  const metrics = new ServerMetrics();
   // Webhooks go out after the run is stored, each delivery on its own (retries do not hold the others up); every
   // delivery, delivered or not, is kept in the delivery log. Tracked in `pending`, so shutdown and tests wait for them.
   const base = options.publicUrl?.replace(/\/+$/, "");
@@ -136,7 +138,10 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       for (const { event, payload } of runPayloads(report, links)) {
         if (endpoint.events && !endpoint.events.includes(event)) continue;
         const delivery: Promise<void> = deliverWebhook(endpoint, event, payload, options.webhookDelivery)
-          .then((d) => store.recordDelivery(runId, d))
+          .then((d) => {
+            metrics.webhookDeliveries.inc({ event, outcome: d.delivered ? "delivered" : "failed" });
+            return store.recordDelivery(runId, d);
+          })
           .catch(() => undefined)
           .finally(() => pending.delete(delivery));
         pending.add(delivery);
@@ -250,6 +255,9 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.start", target: id, detail: { devices: audit.plans.length, groups, selection } });
     const run: LiveRun = { controller: new AbortController(), done: 0, events: [], listeners: new Set() };
     live.set(id, run);
+    metrics.runsStarted.inc({ source });
+    metrics.runsInProgress.inc();
+    const startedAt = Date.now();
     const emit = (event: Omit<RunEvent, "seq">) => {
       const e = { ...event, seq: run.events.length + 1 };
       run.events.push(e);
@@ -270,6 +278,9 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       .then(async ({ status, report, error }) => {
         await writes;
         await store.finishRun(id, status, report, error);
+        metrics.runsFinished.inc({ status });
+        metrics.runSeconds.observe((Date.now() - startedAt) / 1000);
+        for (const [deviceStatus, n] of Object.entries(report?.summary.byStatus ?? {})) if (n) metrics.devices.inc({ status: deviceStatus }, n);
         emit({ event: "run-finished", data: { run: id, status, ...(report ? { exitCode: report.summary.exitCode } : {}), ...(error ? { error } : {}) } });
         if (report) notify(id, report);
       })
@@ -278,6 +289,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       })
       .finally(() => {
         live.delete(id);
+        metrics.runsInProgress.dec();
         pending.delete(work);
       });
     pending.add(work);
@@ -528,13 +540,18 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     const missed = Math.max(0, passed - 1);
     const nextAt = cron.nextRun(now) ?? new Date(8.64e15);
     const actor = { tokenId: s.tokenId ?? "", name: `schedule ${s.name}`, role: "operator" as Role, scope: s.scope };
-    if (missed) await store.audit({ tokenId: s.tokenId, actor: actor.name, action: "schedule.missed", target: s.id, detail: { missed, since: s.nextAt } });
+    if (missed) {
+      metrics.scheduleFires.inc({ outcome: "missed" }, missed);
+      await store.audit({ tokenId: s.tokenId, actor: actor.name, action: "schedule.missed", target: s.id, detail: { missed, since: s.nextAt } });
+    }
     if (s.lastRunId && live.has(s.lastRunId)) {
+      metrics.scheduleFires.inc({ outcome: "skipped" });
       await store.scheduleFired(s.id, { nextAt, firedAt: now, missed, skipped: 1 });
       await store.audit({ tokenId: s.tokenId, actor: actor.name, action: "schedule.skip", target: s.id, detail: { running: s.lastRunId } });
       return;
     }
     const started = await startRun(s.request as unknown as StartRunBody, actor, "schedule").catch((err: Error) => ({ ok: false as const, status: 500, title: "Error", detail: err.message }));
+    metrics.scheduleFires.inc({ outcome: started.ok ? "started" : "refused" });
     if (started.ok) await store.audit({ tokenId: s.tokenId, actor: actor.name, action: "run.start", target: started.id, detail: { schedule: s.id } });
     await store.scheduleFired(s.id, { nextAt, firedAt: now, missed, skipped: 0, ...(started.ok ? { runId: started.id } : { error: `${started.title}: ${started.detail}` }) });
   };
@@ -615,6 +632,13 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     await store.deleteSchedule(s.id);
     await store.audit({ tokenId: p.tokenId, actor: p.name, action: "schedule.delete", target: s.id, detail: { name: s.name } });
     return reply.code(204).send();
+  });
+
+  // Prometheus text. Counts of every customer's runs: a token scoped to groups does not read them.
+  app.get("/metrics", { onRequest: auth.require("viewer"), schema: { security: secured, description: "Prometheus metrics (text exposition format)" } }, async (req, reply) => {
+    const p = who(req);
+    if (p.scope !== null) return problem(reply, 403, "Forbidden", `token "${p.name}" is scoped to groups ${p.scope.join(", ")}; metrics count every group's runs`);
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   app.get<{ Querystring: { limit?: number; run?: string } }>(

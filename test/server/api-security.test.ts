@@ -318,3 +318,25 @@ describe("serve: runs, scopes, events, history", () => {
     for (const t of Object.values(tokens)) expect(res.body).not.toContain(t);
   });
 });
+
+describe("serve: Prometheus metrics", () => {
+  it("GET /metrics: counts of runs and devices in Prometheus text, for an unscoped token; 401 without one, 403 scoped", async () => {
+    const id = await startRun(tokens.operator);
+    await server.runsDone();
+    expect(id).toBeTruthy();
+    const res = await as(tokens.viewer, { method: "GET", url: "/metrics" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/plain; version=0\.0\.4/);
+    const value = (line: RegExp) => Number(new RegExp(`^${line.source} (\\d+(?:\\.\\d+)?)$`, "m").exec(res.body)?.[1]);
+    expect(value(/preflight_runs_started_total\{source="api"\}/)).toBeGreaterThanOrEqual(1);
+    expect(value(/preflight_runs_finished_total\{status="finished"\}/)).toBeGreaterThanOrEqual(1);
+    expect(value(/preflight_devices_audited_total\{status="blocked"\}/)).toBeGreaterThanOrEqual(1);
+    expect(value(/preflight_runs_in_progress/)).toBe(0);
+    expect(value(/preflight_run_duration_seconds_count/)).toBeGreaterThanOrEqual(1);
+    expect(res.body).toMatch(/^preflight_process_cpu_seconds_total \d/m);
+    // Counts only: no device, group or token name.
+    for (const name of ["fw-a1", "fw-b1", "cust-a", "noc viewer"]) expect(res.body).not.toContain(name);
+    expect((await as(undefined, { method: "GET", url: "/metrics" })).statusCode).toBe(401);
+    expect((await as(tokens.viewerA, { method: "GET", url: "/metrics" })).statusCode).toBe(403);
+  });
+});

@@ -89,6 +89,7 @@ describe("preflight serve API", () => {
       "/api/v1/tokens/{id}",
       "/api/v1/webhooks/deliveries",
       "/healthz",
+      "/metrics",
     ]);
     expect(doc.paths["/api/v1/runs"]?.post?.requestBody).toBeDefined();
   });
