@@ -20,8 +20,9 @@ const READ_ERRORS: Record<string, string> = {
   EISDIR: "it is a directory",
 };
 
-export async function loadInventory(file: string): Promise<Inventory> {
-  const { inventory, diagnostics } = await parseInventoryFile(file);
+/** `env` is where a source's own secrets come from (a NetBox source's $NETBOX_TOKEN); default: this process's. */
+export async function loadInventory(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Inventory> {
+  const { inventory, diagnostics } = await parseInventoryFile(file, env);
   if (inventory === undefined || diagnostics.length > 0) throw new InputError(diagnostics);
   return inventory;
 }
@@ -31,8 +32,8 @@ export async function validateInventoryFile(file: string): Promise<Diagnostic[]>
   return (await parseInventoryFile(file)).diagnostics;
 }
 
-async function parseInventoryFile(file: string): Promise<InventoryParseResult> {
-  if (isNetboxSource(file)) return loadNetboxInventory(file);
+async function parseInventoryFile(file: string, env: NodeJS.ProcessEnv = process.env): Promise<InventoryParseResult> {
+  if (isNetboxSource(file)) return loadNetboxInventory(file, { env });
   const parser = PARSERS[extname(file).toLowerCase()];
   if (parser === undefined) {
     return fileProblem(file, `unsupported inventory format "${extname(file)}": expected a .yaml, .yml or .csv file`);

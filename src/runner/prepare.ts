@@ -97,7 +97,7 @@ export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv
     }
   } else if (request.inventory) {
     try {
-      const inventory = await loadInventory(request.inventory);
+      const inventory = await loadInventory(request.inventory, env);
       devices = inventory.devices;
       inventoryDataDir = inventory.dataDir;
     } catch (err) {

@@ -13,6 +13,7 @@ import { diffReports } from "../report/diff/compute.js";
 import { FILE_FORMATS, renderReport, type FileFormat } from "../report/formats.js";
 import { runPreparedAudit } from "../runner/audit.js";
 import { prepareAudit, type AuditRequest } from "../runner/prepare.js";
+import { isNetboxSource } from "../inventory/netbox.js";
 import { formatDiagnostic, type Diagnostic } from "../util/diagnostics.js";
 import { deliverWebhook, type DeliveryOptions, type WebhookEndpoint } from "../webhooks/deliver.js";
 import { runPayloads } from "../webhooks/payloads.js";
@@ -200,14 +201,17 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     const dir = join(options.dataDir, "runs", id);
     await mkdir(dir, { recursive: true });
     const inventoryFile = join(dir, "inventory.yaml");
-    await writeFile(inventoryFile, body.inventory, { mode: 0o600 });
+    // A NetBox source (netbox+https://...) is read by reference, with the server's $NETBOX_TOKEN; anything else is
+    // the inventory itself, written to the run's folder.
+    const fromSource = isNetboxSource(body.inventory);
+    if (!fromSource) await writeFile(inventoryFile, body.inventory, { mode: 0o600 });
     let knownHosts: string | undefined;
     if (body.knownHosts !== undefined) {
       knownHosts = join(dir, "known_hosts");
       await writeFile(knownHosts, body.knownHosts);
     }
     const request: AuditRequest = {
-      inventory: inventoryFile,
+      inventory: fromSource ? body.inventory : inventoryFile,
       groups: body.groups ?? [],
       devices: body.devices ?? [],
       tags: body.tags ?? [],
