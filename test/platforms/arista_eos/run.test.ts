@@ -2,20 +2,12 @@
 // real NAPALM/ntc-templates outputs where they exist), facts from `show version | json` and `show hostname | json`,
 // the pre-upgrade pack, and each switch getting exactly its result: a healthy one ready, one per planted problem
 // blocked on exactly that check, unreachable and garbled ones as such.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadChecks } from "../../../src/checks/library.js";
-import type { Device } from "../../../src/inventory/types.js";
 import type { DeviceResult } from "../../../src/model/result.js";
 import { eosImage, eosSwitch, type EosSwitchSpec } from "../../../src/platforms/arista_eos/simulator/switch.js";
-import { planDevice } from "../../../src/runner/plan.js";
-import { runAudit } from "../../../src/runner/run.js";
-import { sshConnector } from "../../../src/runner/ssh-connector.js";
 import { startFleet } from "../../../src/simulator/fleet.js";
+import { auditSimulatedFleet } from "../../helpers/sim-audit.js";
 import type { SimFleet } from "../../../src/simulator/types.js";
-import { KnownHosts } from "../../../src/transport/known-hosts.js";
 
 const CREDS = { username: "audit", password: "eos-Pa55word" };
 const TARGET = "4.30.2F";
@@ -48,20 +40,7 @@ let results: DeviceResult[];
 
 beforeAll(async () => {
   fleet = await startFleet(FLEET.map(([spec]) => spec));
-  const dir = mkdtempSync(join(tmpdir(), "preflight-eos-"));
-  writeFileSync(join(dir, "known_hosts"), fleet.knownHosts());
-  const loaded = await loadChecks(["eos-*"]);
-  expect(loaded.diagnostics).toEqual([]);
-  const devices: Device[] = fleet.devices.map((d, index) => ({
-    index, name: d.spec.name, host: d.host, port: d.port, platform: "arista_eos", groups: ["leaves"], tags: [], targetVersion: TARGET,
-    credentials: { name: "default", usernameEnv: "U", passwordEnv: "P", passphraseEnv: "K", useAgent: false }, vars: {},
-  }));
-  results = await runAudit(devices.map((d) => planDevice(d, loaded.checks)), {
-    connect: sshConnector({ secrets: new Map([["default", CREDS]]), knownHosts: new KnownHosts(join(dir, "known_hosts")), acceptNewHostKeys: false, timeouts: { connectMs: 10_000, authMs: 10_000, commandMs: 10_000 } }),
-    concurrency: 6,
-    failOn: "low",
-    deviceTimeoutMs: 60_000,
-  });
+  results = await auditSimulatedFleet(fleet, { platform: "arista_eos", checks: "eos-*", group: "leaves", targetVersion: TARGET, credentials: CREDS });
 }, 120_000);
 
 afterAll(async () => {

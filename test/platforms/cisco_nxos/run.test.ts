@@ -2,20 +2,12 @@
 // real NAPALM outputs where they exist), facts from the show ... | json commands, the pre-upgrade pack, and each
 // switch getting exactly its result: a healthy one ready, one per planted problem blocked on exactly that check,
 // unreachable and garbled ones as such.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadChecks } from "../../../src/checks/library.js";
-import type { Device } from "../../../src/inventory/types.js";
 import type { DeviceResult } from "../../../src/model/result.js";
 import { nxosImage, nxosSwitch, type NxosSwitchSpec } from "../../../src/platforms/cisco_nxos/simulator/switch.js";
-import { planDevice } from "../../../src/runner/plan.js";
-import { runAudit } from "../../../src/runner/run.js";
-import { sshConnector } from "../../../src/runner/ssh-connector.js";
 import { startFleet } from "../../../src/simulator/fleet.js";
+import { auditSimulatedFleet } from "../../helpers/sim-audit.js";
 import type { SimFleet } from "../../../src/simulator/types.js";
-import { KnownHosts } from "../../../src/transport/known-hosts.js";
 
 const CREDS = { username: "audit", password: "nxos-Pa55word" };
 const TARGET = "10.3(4a)";
@@ -45,20 +37,7 @@ let results: DeviceResult[];
 
 beforeAll(async () => {
   fleet = await startFleet(FLEET.map(([spec]) => spec));
-  const dir = mkdtempSync(join(tmpdir(), "preflight-nxos-"));
-  writeFileSync(join(dir, "known_hosts"), fleet.knownHosts());
-  const loaded = await loadChecks(["nxos-*"]);
-  expect(loaded.diagnostics).toEqual([]);
-  const devices: Device[] = fleet.devices.map((d, index) => ({
-    index, name: d.spec.name, host: d.host, port: d.port, platform: "cisco_nxos", groups: ["leaves"], tags: [], targetVersion: TARGET,
-    credentials: { name: "default", usernameEnv: "U", passwordEnv: "P", passphraseEnv: "K", useAgent: false }, vars: {},
-  }));
-  results = await runAudit(devices.map((d) => planDevice(d, loaded.checks)), {
-    connect: sshConnector({ secrets: new Map([["default", CREDS]]), knownHosts: new KnownHosts(join(dir, "known_hosts")), acceptNewHostKeys: false, timeouts: { connectMs: 10_000, authMs: 10_000, commandMs: 10_000 } }),
-    concurrency: 6,
-    failOn: "low",
-    deviceTimeoutMs: 60_000,
-  });
+  results = await auditSimulatedFleet(fleet, { platform: "cisco_nxos", checks: "nxos-*", group: "leaves", targetVersion: TARGET, credentials: CREDS });
 }, 120_000);
 
 afterAll(async () => {

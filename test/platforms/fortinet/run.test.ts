@@ -2,20 +2,12 @@
 // --More-- pager left on as preflight leaves it, and real ntc-templates outputs where they exist), facts from
 // `get system status`, the pre-upgrade pack, and each unit getting exactly its result: a healthy one ready, one
 // per planted problem blocked on exactly that check, unreachable and garbled ones as such.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadChecks } from "../../../src/checks/library.js";
-import type { Device } from "../../../src/inventory/types.js";
 import type { DeviceResult } from "../../../src/model/result.js";
 import { fortigate, type FortigateSpec } from "../../../src/platforms/fortinet/simulator/firewall.js";
-import { planDevice } from "../../../src/runner/plan.js";
-import { runAudit } from "../../../src/runner/run.js";
-import { sshConnector } from "../../../src/runner/ssh-connector.js";
 import { startFleet } from "../../../src/simulator/fleet.js";
+import { auditSimulatedFleet } from "../../helpers/sim-audit.js";
 import type { SimFleet } from "../../../src/simulator/types.js";
-import { KnownHosts } from "../../../src/transport/known-hosts.js";
 
 const CREDS = { username: "audit", password: "fgt-Pa55word" };
 const TARGET = "7.2.8";
@@ -39,20 +31,7 @@ let results: DeviceResult[];
 
 beforeAll(async () => {
   fleet = await startFleet(FLEET.map(([spec]) => spec));
-  const dir = mkdtempSync(join(tmpdir(), "preflight-fgt-"));
-  writeFileSync(join(dir, "known_hosts"), fleet.knownHosts());
-  const loaded = await loadChecks(["fortios-*"]);
-  expect(loaded.diagnostics).toEqual([]);
-  const devices: Device[] = fleet.devices.map((d, index) => ({
-    index, name: d.spec.name, host: d.host, port: d.port, platform: "fortinet", groups: ["edge"], tags: [], targetVersion: TARGET,
-    credentials: { name: "default", usernameEnv: "U", passwordEnv: "P", passphraseEnv: "K", useAgent: false }, vars: {},
-  }));
-  results = await runAudit(devices.map((d) => planDevice(d, loaded.checks)), {
-    connect: sshConnector({ secrets: new Map([["default", CREDS]]), knownHosts: new KnownHosts(join(dir, "known_hosts")), acceptNewHostKeys: false, timeouts: { connectMs: 10_000, authMs: 10_000, commandMs: 10_000 } }),
-    concurrency: 4,
-    failOn: "low",
-    deviceTimeoutMs: 60_000,
-  });
+  results = await auditSimulatedFleet(fleet, { platform: "fortinet", checks: "fortios-*", group: "edge", targetVersion: TARGET, credentials: CREDS, concurrency: 4 });
 }, 120_000);
 
 afterAll(async () => {

@@ -2,20 +2,12 @@
 // real FRR 8.4.4 captures), facts from `show version`, the pre-upgrade pack, and each router getting exactly its
 // result: a healthy one ready, one per planted problem blocked on exactly that check, unreachable and garbled
 // ones as such. (test/platforms/frr/real-frr.test.ts does the same against real FRR daemons.)
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadChecks } from "../../../src/checks/library.js";
-import type { Device } from "../../../src/inventory/types.js";
 import type { DeviceResult } from "../../../src/model/result.js";
 import { frrRouter, type FrrRouterSpec } from "../../../src/platforms/frr/simulator/router.js";
-import { planDevice } from "../../../src/runner/plan.js";
-import { runAudit } from "../../../src/runner/run.js";
-import { sshConnector } from "../../../src/runner/ssh-connector.js";
 import { startFleet } from "../../../src/simulator/fleet.js";
+import { auditSimulatedFleet } from "../../helpers/sim-audit.js";
 import type { SimFleet } from "../../../src/simulator/types.js";
-import { KnownHosts } from "../../../src/transport/known-hosts.js";
 import { preflight } from "../../helpers/cli.js";
 
 const CREDS = { username: "audit", password: "frr-Pa55word" };
@@ -43,20 +35,7 @@ let results: DeviceResult[];
 
 beforeAll(async () => {
   fleet = await startFleet(FLEET.map(([spec]) => spec));
-  const dir = mkdtempSync(join(tmpdir(), "preflight-frr-sim-"));
-  writeFileSync(join(dir, "known_hosts"), fleet.knownHosts());
-  const loaded = await loadChecks(["frr-*"]);
-  expect(loaded.diagnostics).toEqual([]);
-  const devices: Device[] = fleet.devices.map((d, index) => ({
-    index, name: d.spec.name, host: d.host, port: d.port, platform: "frr", groups: ["routers"], tags: [], targetVersion: TARGET,
-    credentials: { name: "default", usernameEnv: "U", passwordEnv: "P", passphraseEnv: "K", useAgent: false }, vars: {},
-  }));
-  results = await runAudit(devices.map((d) => planDevice(d, loaded.checks)), {
-    connect: sshConnector({ secrets: new Map([["default", CREDS]]), knownHosts: new KnownHosts(join(dir, "known_hosts")), acceptNewHostKeys: false, timeouts: { connectMs: 10_000, authMs: 10_000, commandMs: 10_000 } }),
-    concurrency: 6,
-    failOn: "low",
-    deviceTimeoutMs: 60_000,
-  });
+  results = await auditSimulatedFleet(fleet, { platform: "frr", checks: "frr-*", group: "routers", targetVersion: TARGET, credentials: CREDS });
 }, 120_000);
 
 afterAll(async () => {
