@@ -1,0 +1,81 @@
+// A device's history (GET /api/v1/devices/:name/history): every stored result, newest first, with its run, status,
+// versions, model and the checks that failed, warned or erred. The device list to choose from comes from the
+// latest finished run's report (the devices this token may see).
+import { ApiError, getJson } from "../api.js";
+import { badge, h, link, message, show, when } from "../dom.js";
+
+async function knownDevices(signal) {
+  const { runs } = await getJson("/runs?limit=20", { signal });
+  const latest = runs.find((r) => r.status === "finished" || r.status === "cancelled");
+  if (!latest) return [];
+  const report = await getJson(`/runs/${encodeURIComponent(latest.id)}/report?format=json`, { signal });
+  return report.devices.map((d) => d.name).sort();
+}
+
+function chooser(devices, current) {
+  const input = h("input", { id: "device", name: "device", list: "device-names", autocomplete: "off", value: current ?? "", required: true });
+  const form = h(
+    "form",
+    { id: "device-form", class: "choices" },
+    h("label", { for: "device" }, "Device"),
+    input,
+    h("datalist", { id: "device-names" }, devices.map((d) => h("option", { value: d }))),
+    h("button", { type: "submit" }, "Show history"),
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (input.value.trim()) location.hash = link("devices", input.value.trim());
+  });
+  return form;
+}
+
+function historyTable(name, history) {
+  return h(
+    "table",
+    { id: "device-history" },
+    h("caption", {}, `${name}: ${history.length} stored result${history.length === 1 ? "" : "s"}, newest first`),
+    h("thead", {}, h("tr", {}, ["When", "Run", "Status", "Platform", "Model", "Version", "Target", "Problems"].map((c) => h("th", { scope: "col" }, c)))),
+    h(
+      "tbody",
+      {},
+      history.map((e) =>
+        h(
+          "tr",
+          { "data-run": e.runId },
+          h("td", {}, when(e.at)),
+          h("td", {}, h("a", { href: link("runs", e.runId) }, e.runId.slice(0, 8))),
+          h("td", {}, badge(e.status), e.reason ? h("span", { class: "reason" }, ` ${e.reason}`) : null),
+          h("td", {}, e.platform ?? "—"),
+          h("td", {}, e.model ?? "—"),
+          h("td", {}, e.softwareVersion ?? "—"),
+          h("td", {}, e.targetVersion ?? "—"),
+          h("td", {}, e.problems.length ? h("ul", { class: "problems" }, e.problems.map((p) => h("li", {}, badge(p.status), ` ${p.check}${p.blocks ? " (blocks)" : ""}`))) : "—"),
+        ),
+      ),
+    ),
+  );
+}
+
+export async function renderDevices(main, { parts, signal }) {
+  const name = parts[0];
+  const devices = await knownDevices(signal).catch((err) => {
+    if (err instanceof ApiError && err.status === 401) throw err;
+    return [];
+  });
+  const heading = h("h1", {}, name ? `Device ${name}` : "Devices");
+  if (!name) {
+    show(main, heading, chooser(devices), devices.length ? null : message("note", "No finished run yet."));
+    return;
+  }
+  try {
+    const { history } = await getJson(`/devices/${encodeURIComponent(name)}/history?limit=200`, { signal });
+    if (signal.aborted) return;
+    show(main, heading, chooser(devices, name), historyTable(name, history));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) {
+      show(main, heading, chooser(devices, name), message("error", `No stored result for device "${name}" that this token may see.`));
+      return;
+    }
+    throw err;
+  }
+}
