@@ -1,15 +1,17 @@
 // A device's history (GET /api/v1/devices/:name/history): every stored result, newest first, with its run, status,
 // versions, model and the checks that failed, warned or erred. The device list to choose from comes from the
-// latest finished run's report (the devices this token may see).
+// latest finished runs' reports (the devices this token may see).
 import { ApiError, getJson } from "../api.js";
 import { badge, h, link, message, show, when } from "../dom.js";
 
+/** The devices to choose from: those of the latest finished runs. */
+const SAMPLE_RUNS = 5;
+
 async function knownDevices(signal) {
   const { runs } = await getJson("/runs?limit=20", { signal });
-  const latest = runs.find((r) => r.status === "finished" || r.status === "cancelled");
-  if (!latest) return [];
-  const report = await getJson(`/runs/${encodeURIComponent(latest.id)}/report?format=json`, { signal });
-  return report.devices.map((d) => d.name).sort();
+  const finished = runs.filter((r) => r.status === "finished" || r.status === "cancelled").slice(0, SAMPLE_RUNS);
+  const reports = await Promise.all(finished.map((r) => getJson(`/runs/${encodeURIComponent(r.id)}/report?format=json`, { signal }).catch(() => null)));
+  return [...new Set(reports.flatMap((report) => report?.devices.map((d) => d.name) ?? []))].sort();
 }
 
 function chooser(devices, current) {
