@@ -12,7 +12,7 @@ function fill(node, props, children) {
     else if (/^on/i.test(key)) throw new Error(`refusing to set the attribute ${key}`);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
   }

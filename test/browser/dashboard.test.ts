@@ -4,7 +4,7 @@
 // trends per check and per group, a device's history, hostile device text kept inert, a group-scoped viewer, and
 // no request outside the server. Without Chromium the suite is skipped on a workstation and fails in CI.
 import { existsSync, mkdtempSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -235,6 +235,10 @@ describe.skipIf(!available)("serve dashboard in Chromium", () => {
     const frame = o.page.frameLocator("#report");
     await frame.locator("#device-table tbody tr").first().waitFor();
     expect((await frame.locator("#device-table tbody tr th a").allTextContents()).sort()).toEqual(["fw-a1", "fw-b1", HOSTILE].sort());
+    // A download in another format: fetched with the token, saved from memory.
+    const [download] = await Promise.all([o.page.waitForEvent("download"), o.page.getByRole("button", { name: "JUnit XML" }).click()]);
+    expect(download.suggestedFilename()).toBe(`preflight-${runs.all}.xml`);
+    expect(await readFile(await download.path(), "utf8")).toMatch(/^<\?xml[\s\S]*<testsuites[\s\S]*fw-b1/);
     // The report's own filter script runs in the frame (its inline script is allowed by hash, nothing else).
     await frame.getByLabel("Text", { exact: true }).fill("fw-b1");
     await expect.poll(() => frame.locator("#device-table tbody tr:visible th a").allTextContents()).toEqual(["fw-b1"]);
@@ -252,6 +256,10 @@ describe.skipIf(!available)("serve dashboard in Chromium", () => {
       return { origin: g.origin, parentDocument: attempt(() => g.parent.document.title), parentStorage: attempt(() => g.parent.sessionStorage.getItem("preflight.token")), ownStorage: attempt(() => g.sessionStorage.length) };
     });
     expect(reach).toEqual({ origin: "null", parentDocument: "refused: SecurityError", parentStorage: "refused: SecurityError", ownStorage: "refused: SecurityError" });
+    const facts = await o.page.locator("#run-facts dt").evaluateAll((dts) => dts.map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`));
+    expect(facts.filter((f) => !/^(Started|Finished):/.test(f))).toEqual(["Status: finished", "Source: api", "Started by: change pipeline", "Groups: cust-a, cust-b", "Devices done: 3 / 3", `Exit code: ${reports.all.summary.exitCode}`]);
+    const s = reports.all.summary.byStatus;
+    expect(await o.page.locator("#run-counts li").allTextContents()).toEqual([`${s.ready} ready`, `${s.warning} warning`, `${s.blocked} blocked`, `${s.unreachable} unreachable`, `${s.error} error`, `${s["not-run"]} not-run`]);
     const devices = await cells(o.page, "#run-devices");
     expect(devices.map((r) => [r[0], r[1]])).toEqual(reports.all.devices.map((d) => [d.name, d.status]));
     expect(await o.page.locator("#run-changes, #run-rest .note").first().textContent()).toMatch(/No earlier run of the same sweep/);
@@ -359,6 +367,11 @@ describe.skipIf(!available)("serve dashboard in Chromium", () => {
     await row.waitFor();
     const first = (await cells(o.page, "#runs")).find((r) => r[1] === id.slice(0, 8))!;
     const shownAfter = Date.now() - started;
+    // The run's own page at the same time, in a second tab (sessionStorage is per tab: it signs in too).
+    const detail = await open(`#/runs/${id}`);
+    await signIn(detail.page, tokens.viewer);
+    await detail.page.locator("#run-live h2").waitFor();
+    const liveFacts = await detail.page.locator("#run-facts").textContent();
     // Its event stream moves it to finished in place (the list is re-read only every 10 s).
     await o.page.locator(`#runs tr[data-run="${id}"][data-status="finished"]`).waitFor({ timeout: 30_000 });
     const finishedAfter = Date.now() - started;
@@ -370,6 +383,14 @@ describe.skipIf(!available)("serve dashboard in Chromium", () => {
     const finished = (await cells(o.page, "#runs")).find((r) => r[1] === id.slice(0, 8))!;
     expect(finished.slice(2, 7)).toEqual(["finished", "api", "change pipeline", "lab", "1 / 1"]);
     expect(finished.slice(7).reduce((a, b) => a + Number(b), 0)).toBe(1);
+    expect(liveFacts).toMatch(/Statusrunning/);
+    expect(liveFacts).toMatch(/Devices done0 \/ 1/);
+    // It lists the device when it is done, then shows the report.
+    await detail.page.frameLocator("#report").locator("#device-table tbody tr").first().waitFor({ timeout: 30_000 });
+    expect(await detail.page.locator("#live-devices li").allTextContents()).toEqual([expect.stringMatching(/^fw-lab (ready|warning|blocked) \(1 of 1\)$/)]);
+    expect(await detail.page.locator("#run-facts").textContent()).toMatch(/StatusfinishedStarted/);
+    clean(detail);
+    await detail.page.close();
     clean(o);
     await o.page.close();
   }, 60_000);
