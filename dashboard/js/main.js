@@ -2,6 +2,7 @@
 // Each page gets the main element, its path parts, its query and an AbortSignal that fires when the user leaves
 // it (its requests, streams and timers stop then).
 import { token, whenUnauthorized } from "./api.js";
+import { forget } from "./cache.js";
 import { renderLogin } from "./pages/login.js";
 import { renderRuns } from "./pages/runs.js";
 import { renderRun } from "./pages/run.js";
@@ -50,6 +51,7 @@ function route() {
 
 whenUnauthorized((error) => {
   token.clear();
+  forget();
   leaving.abort();
   renderLogin(document.getElementById("main"), { next: location.hash, error: `The server refused the token: ${error.message}. It may have been revoked. Paste a valid token to go on.` });
   document.getElementById("nav").hidden = true;
@@ -58,6 +60,7 @@ whenUnauthorized((error) => {
 
 document.getElementById("logout").addEventListener("click", () => {
   token.clear();
+  forget();
   location.hash = "#/runs";
   route();
 });

@@ -2,6 +2,7 @@
 // versions, model and the checks that failed, warned or erred. The device list to choose from comes from the
 // latest finished runs' reports (the devices this token may see).
 import { ApiError, getJson } from "../api.js";
+import { runDeviceNames } from "../cache.js";
 import { badge, h, link, message, show, when } from "../dom.js";
 
 /** The devices to choose from: those of the latest finished runs. */
@@ -10,8 +11,8 @@ const SAMPLE_RUNS = 5;
 async function knownDevices(signal) {
   const { runs } = await getJson("/runs?limit=20", { signal });
   const finished = runs.filter((r) => r.status === "finished" || r.status === "cancelled").slice(0, SAMPLE_RUNS);
-  const reports = await Promise.all(finished.map((r) => getJson(`/runs/${encodeURIComponent(r.id)}/report?format=json`, { signal }).catch(() => null)));
-  return [...new Set(reports.flatMap((report) => report?.devices.map((d) => d.name) ?? []))].sort();
+  const names = await Promise.all(finished.map((r) => runDeviceNames(r.id).catch(() => [])));
+  return [...new Set(names.flat())].sort();
 }
 
 function chooser(devices, current) {

@@ -2,6 +2,7 @@
 // stream moves the progress cell; when one ends its row is read again), and the list is re-read every 10 s for runs
 // started elsewhere.
 import { getJson } from "../api.js";
+import { endedRun } from "../cache.js";
 import { badge, h, link, message, show, when } from "../dom.js";
 import { followRun } from "../sse.js";
 
@@ -55,7 +56,7 @@ export async function renderRuns(main, { signal }) {
     rows.set(run.id, next);
   };
   // A scoped token's list carries no summaries (they would count other groups' devices); each run's own has them.
-  const withSummary = async (run) => (run.summary || run.status === "running" ? run : getJson(`/runs/${encodeURIComponent(run.id)}`, { signal }).catch(() => run));
+  const withSummary = async (run) => (run.summary || run.status === "running" ? run : endedRun(run.id).catch(() => run));
   const follow = (run) => {
     if (followed.has(run.id)) return;
     followed.add(run.id);

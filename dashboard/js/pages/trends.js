@@ -2,6 +2,7 @@
 // /api/v1/groups/:name/pass-rate), by run, day or week. The choices come from what the token may see: the checks
 // of its latest runs' reports and the groups of its runs.
 import { ApiError, getJson } from "../api.js";
+import { runChecks } from "../cache.js";
 import { passRateChart } from "../chart.js";
 import { h, link, message, show } from "../dom.js";
 
@@ -13,8 +14,8 @@ async function choices(signal) {
   const groups = [...new Set(runs.flatMap((r) => r.groups))].sort();
   const checks = new Map();
   const finished = runs.filter((r) => r.status === "finished" || r.status === "cancelled").slice(0, SAMPLE_RUNS);
-  const reports = await Promise.all(finished.map((r) => getJson(`/runs/${encodeURIComponent(r.id)}/report?format=json`, { signal }).catch(() => null)));
-  for (const report of reports) for (const c of report?.meta.checks ?? []) if (!checks.has(c.id)) checks.set(c.id, c.title);
+  const lists = await Promise.all(finished.map((r) => runChecks(r.id).catch(() => [])));
+  for (const [id, title] of lists.flat()) if (!checks.has(id)) checks.set(id, title);
   return { groups, checks: [...checks].sort(([a], [b]) => a.localeCompare(b)) };
 }
 
