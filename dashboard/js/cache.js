@@ -14,16 +14,22 @@ function memo(key, compute) {
   return kept.get(key);
 }
 
-const reportOf = (runId) => getJson(`/runs/${encodeURIComponent(runId)}/report?format=json`);
+/** From one read of a finished run's JSON report: its device names and its checks ([id, title] pairs). */
+function reportFacts(runId) {
+  return memo(`report ${runId}`, async () => {
+    const report = await getJson(`/runs/${encodeURIComponent(runId)}/report?format=json`);
+    return { devices: report.devices.map((d) => d.name), checks: report.meta.checks.map((c) => [c.id, c.title]) };
+  });
+}
 
 /** The names of a finished run's devices (those the token may see). */
-export function runDeviceNames(runId) {
-  return memo(`devices ${runId}`, async () => (await reportOf(runId)).devices.map((d) => d.name));
+export async function runDeviceNames(runId) {
+  return (await reportFacts(runId)).devices;
 }
 
 /** A finished run's checks, [id, title] pairs. */
-export function runChecks(runId) {
-  return memo(`checks ${runId}`, async () => (await reportOf(runId)).meta.checks.map((c) => [c.id, c.title]));
+export async function runChecks(runId) {
+  return (await reportFacts(runId)).checks;
 }
 
 /** A run that has ended, as GET /runs/:id gives it (with the summary of the token's devices). */

@@ -15,14 +15,14 @@ async function knownDevices(signal) {
   return [...new Set(names.flat())].sort();
 }
 
-function chooser(devices, current) {
+function chooser(names, current) {
   const input = h("input", { id: "device", name: "device", list: "device-names", autocomplete: "off", value: current ?? "", required: true });
   const form = h(
     "form",
     { id: "device-form", class: "choices" },
     h("label", { for: "device" }, "Device"),
     input,
-    h("datalist", { id: "device-names" }, devices.map((d) => h("option", { value: d }))),
+    names,
     h("button", { type: "submit" }, "Show history"),
   );
   form.addEventListener("submit", (e) => {
@@ -61,24 +61,37 @@ function historyTable(name, history) {
 
 export async function renderDevices(main, { parts, signal }) {
   const name = parts[0];
-  const devices = await knownDevices(signal).catch((err) => {
-    if (err instanceof ApiError && err.status === 401) throw err;
-    return [];
-  });
+  // The device names come from the latest runs' reports (large on a big estate, read once per tab): the history is
+  // shown as soon as it comes, the chooser's list fills in when they are read.
+  const names = h("datalist", { id: "device-names" });
+  const listed = knownDevices(signal)
+    .then((devices) => {
+      names.replaceChildren(...devices.map((d) => h("option", { value: d })));
+      return devices;
+    })
+    .catch((err) => {
+      if (err instanceof ApiError && err.status === 401) throw err;
+      return [];
+    });
+  // Handled here too, so a refused token (401: the sign-in form) is no unhandled rejection when the history fails first.
+  listed.catch(() => undefined);
   const heading = h("h1", {}, name ? `Device ${name}` : "Devices");
   if (!name) {
-    show(main, heading, chooser(devices), devices.length ? null : message("note", "No finished run yet."));
+    show(main, heading, chooser(names), message("note", "Loading the devices of the latest runs…"));
+    const devices = await listed;
+    if (!signal.aborted) show(main, heading, chooser(names), devices.length ? null : message("note", "No finished run yet."));
     return;
   }
   try {
     const { history } = await getJson(`/devices/${encodeURIComponent(name)}/history?limit=200`, { signal });
     if (signal.aborted) return;
-    show(main, heading, chooser(devices, name), historyTable(name, history));
+    show(main, heading, chooser(names, name), historyTable(name, history));
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) {
-      show(main, heading, chooser(devices, name), message("error", `No stored result for device "${name}" that this token may see.`));
+      show(main, heading, chooser(names, name), message("error", `No stored result for device "${name}" that this token may see.`));
       return;
     }
     throw err;
   }
+  await listed;
 }
