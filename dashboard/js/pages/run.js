@@ -140,8 +140,12 @@ export async function renderRun(main, runId, signal) {
     run = await getJson(path, { signal });
     paint(run);
   }
-  if (run.status === "running" || run.status === "failed" || run.status === "interrupted") {
-    if (run.status !== "running") show(rest, message("note", `This run is ${run.status}: it has no report.`));
+  if (run.status === "running") {
+    show(rest, message("note", "The progress stream ended before the run did (the server restarted, or the connection dropped): reload the page to follow it again."));
+    return;
+  }
+  if (run.status === "failed" || run.status === "interrupted") {
+    show(rest, message("note", `This run is ${run.status}: it has no report.`));
     return;
   }
   const [report, html, changes] = await Promise.all([
