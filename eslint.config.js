@@ -13,6 +13,22 @@ export default tseslint.config(
     },
   },
   {
+    // The serve dashboard's pages: plain JavaScript modules run by the browser (no build step).
+    files: ["dashboard/**/*.js"],
+    languageOptions: {
+      sourceType: "module",
+      globals: {
+        document: "readonly", window: "readonly", location: "readonly", sessionStorage: "readonly", fetch: "readonly", URL: "readonly", URLSearchParams: "readonly",
+        Blob: "readonly", FormData: "readonly", HashChangeEvent: "readonly", TextDecoderStream: "readonly", AbortController: "readonly",
+      },
+    },
+    rules: {
+      // Device text reaches these pages: they build the DOM with createElement and textContent only.
+      "no-restricted-properties": ["error", ...["innerHTML", "outerHTML"].map((property) => ({ property, message: "build the DOM with dashboard/js/dom.js (createElement, textContent)" }))],
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: "no HTML from strings in the dashboard" }],
+    },
+  },
+  {
     // The result model is the one contract between evaluate and report: it imports nothing.
     files: ["src/model/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["../*", "node:*"] }] },

@@ -33,5 +33,7 @@ for (let r = 0; r < 3; r++) {
 }
 await time("device history", () => store.deviceHistory("dev-7", null));
 await time("check pass rate by day, scoped", () => store.checkPassRate(golden.devices[0]!.checks[0]!.id, [golden.devices[0]!.groups[0]!], "day"));
+await time("group pass rate by run, every check", () => store.groupPassRate(golden.devices[0]!.groups[0]!, null, "run"));
+await time("group pass rate by week, one check, scoped", () => store.groupPassRate(golden.devices[0]!.groups[0]!, [golden.devices[0]!.groups[0]!], "week", golden.devices[0]!.checks[0]!.id));
 await time("optics history", () => store.opticsHistory(null));
 await sql.close();

@@ -13,11 +13,16 @@ export const TEMPLATE_DIR = packagePath("reports", "templates");
 
 /** The partial holding the inline script; its hash goes into the page's Content-Security-Policy. */
 const SCRIPT_PARTIAL = "filter-script";
+/** The partial holding the inline style sheet (the page's only style). */
+const STYLE_PARTIAL = "styles";
 
 interface Compiled {
   render: (view: object) => string;
   scriptHash: string;
+  styleHash: string;
 }
+
+const cspHash = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 
 let compiled: Compiled | undefined;
 
@@ -27,6 +32,7 @@ function template(): Compiled {
   // A private instance: partials registered here cannot clash with anyone else's use of handlebars.
   const hb = Handlebars.create();
   let script: string | undefined;
+  let style: string | undefined;
   const partialDir = join(TEMPLATE_DIR, "partials");
   for (const file of readdirSync(partialDir).filter((f) => f.endsWith(".hbs")).sort()) {
     const name = basename(file, ".hbs");
@@ -36,18 +42,32 @@ function template(): Compiled {
       if (text.includes("{{")) throw new Error(`${file}: the script partial must not contain handlebars expressions`);
       script = text;
     }
+    if (name === STYLE_PARTIAL) {
+      if (text.includes("{{")) throw new Error(`${file}: the style partial must not contain handlebars expressions`);
+      style = text;
+    }
     hb.registerPartial(name, text);
   }
   if (script === undefined) throw new Error(`${partialDir}: missing ${SCRIPT_PARTIAL}.hbs`);
+  if (style === undefined) throw new Error(`${partialDir}: missing ${STYLE_PARTIAL}.hbs`);
   const source = readFileSync(join(TEMPLATE_DIR, "report.hbs"), "utf8");
   // strict: a name the view does not provide is an error rather than an empty cell; knownHelpersOnly: the
   // template can use only the built-in block helpers (if, each), never logic registered at run time.
   const render = hb.compile(source, { strict: true, knownHelpersOnly: true });
-  compiled = { render, scriptHash: `sha256-${createHash("sha256").update(script, "utf8").digest("base64")}` };
+  compiled = { render, scriptHash: cspHash(script), styleHash: cspHash(style) };
   return compiled;
 }
 
 export function renderHtml(report: RunReport, options: HtmlOptions = {}): string {
   const { render, scriptHash } = template();
   return render({ ...buildHtmlView(report, options), scriptHash });
+}
+
+/**
+ * The CSP sources ('sha256-...') of the report's inline script and style sheet. A page that shows the report in a
+ * srcdoc iframe (the serve dashboard) passes its own policy on to that frame, so its policy must allow these two.
+ */
+export function reportInlineHashes(): { script: string; style: string } {
+  const { scriptHash, styleHash } = template();
+  return { script: scriptHash, style: styleHash };
 }

@@ -19,6 +19,7 @@ import { deliverWebhook, type DeliveryOptions, type WebhookEndpoint } from "../w
 import { runPayloads } from "../webhooks/payloads.js";
 import { Cron } from "croner";
 import { ServerMetrics } from "./metrics.js";
+import { registerDashboard } from "./dashboard/routes.js";
 import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus, type ScheduleRow } from "./db/store.js";
@@ -169,6 +170,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await registerDashboard(app);
 
   const who = (req: FastifyRequest): Principal => auth.principal(req);
   // For a scoped token: only its groups, and no selection (it may name other customers' groups and devices; the
@@ -460,6 +462,26 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       const points = await store.checkPassRate(req.params.id, p.scope, by);
       if (!points.length) return problem(reply, 404, "Not Found", `no stored result for check "${req.params.id}"`);
       return { check: req.params.id, by, points };
+    },
+  );
+
+  app.get<{ Params: { name: string }; Querystring: { by?: "run" | "day" | "week"; check?: string } }>(
+    "/api/v1/groups/:name/pass-rate",
+    {
+      onRequest: auth.require("viewer"),
+      schema: {
+        security: secured,
+        description: "one device group over time: the pass rate of every check (or of ?check=ID) on the group's devices, per run, day or week",
+        params: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+        querystring: { type: "object", properties: { by: { type: "string", enum: ["run", "day", "week"] }, check: { type: "string", minLength: 1 } } },
+      },
+    },
+    async (req, reply) => {
+      const p = who(req);
+      const by = req.query.by ?? "run";
+      const points = await store.groupPassRate(req.params.name, p.scope, by, req.query.check);
+      if (!points.length) return problem(reply, 404, "Not Found", `no stored result for group "${req.params.name}"${req.query.check ? ` and check "${req.query.check}"` : ""}`);
+      return { group: req.params.name, ...(req.query.check ? { check: req.query.check } : {}), by, points };
     },
   );
 

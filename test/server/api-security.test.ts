@@ -88,6 +88,7 @@ const ROUTES: Route[] = [
   { method: "POST", url: "/api/v1/runs/r1/cancel" },
   { method: "GET", url: "/api/v1/devices/fw-a1/history" },
   { method: "GET", url: "/api/v1/checks/panos-transceivers-supported/pass-rate" },
+  { method: "GET", url: "/api/v1/groups/cust-a/pass-rate" },
   { method: "GET", url: "/api/v1/optics/history" },
   { method: "POST", url: "/api/v1/tokens", payload: { name: "x", role: "viewer" } },
   { method: "GET", url: "/api/v1/tokens" },
@@ -278,6 +279,32 @@ describe("serve: runs, scopes, events, history", () => {
     expect(daily.points[0]!.runs).toBeGreaterThanOrEqual(4);
     expect((await as(tokens.viewer, { method: "GET", url: "/api/v1/checks/no-such-check/pass-rate" })).statusCode).toBe(404);
     expect((await as(tokens.viewer, { method: "GET", url: "/api/v1/checks/panos-transceivers-supported/pass-rate?by=year" })).statusCode).toBe(400);
+  });
+
+  it("gives a group's pass rate per run (every check, or one), over the devices in scope; another group's is not found", async () => {
+    // Counted from the stored reports, device by device, to compare with the query.
+    const expected = async (runId: string, group: string, check?: string) => {
+      const report = (await as(tokens.viewer, { method: "GET", url: `/api/v1/runs/${runId}/report` })).json() as RunReport;
+      const results = report.devices.filter((d) => d.groups.includes(group)).flatMap((d) => d.checks).filter((c) => check === undefined || c.id === check);
+      const n = (s: string) => results.filter((c) => c.status === s).length;
+      const evaluated = n("pass") + n("fail") + n("warn") + n("error");
+      return { pass: n("pass"), fail: n("fail"), warn: n("warn"), error: n("error"), notEvaluated: results.length - evaluated, passRate: n("pass") / evaluated };
+    };
+    const res = await as(tokens.viewer, { method: "GET", url: "/api/v1/groups/cust-b/pass-rate" });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { group: string; by: string; points: { runId: string; runs: number; pass: number }[] };
+    expect(body).toMatchObject({ group: "cust-b", by: "run" });
+    expect(body.points.find((p) => p.runId === first)).toMatchObject({ runs: 1, ...(await expected(first, "cust-b")) });
+    expect(body.points.find((p) => p.runId === second)).toMatchObject({ runs: 1, ...(await expected(second, "cust-b")) });
+    const one = (await as(tokens.viewerA, { method: "GET", url: "/api/v1/groups/cust-a/pass-rate?check=panos-transceivers-supported" })).json() as typeof body & { check: string };
+    expect(one.check).toBe("panos-transceivers-supported");
+    expect(one.points.find((p) => p.runId === first)).toMatchObject({ pass: 1, fail: 1, passRate: 0.5 });
+    expect((await as(tokens.viewerA, { method: "GET", url: "/api/v1/groups/cust-a/pass-rate?by=week" })).json()).toMatchObject({ by: "week", points: [expect.objectContaining({ period: expect.stringMatching(/T00:00:00\.000Z$/) })] });
+    // A scoped viewer never learns about another customer's group: not found, as for an unknown group.
+    const other = await as(tokens.viewerA, { method: "GET", url: "/api/v1/groups/cust-b/pass-rate" });
+    expect(other.statusCode).toBe(404);
+    expect(other.body).toBe((await as(tokens.viewerA, { method: "GET", url: "/api/v1/groups/no-such-group/pass-rate" })).body.replace("no-such-group", "cust-b"));
+    expect((await as(tokens.viewer, { method: "GET", url: "/api/v1/groups/cust-a/pass-rate?by=year" })).statusCode).toBe(400);
   });
 
   it("gives the estate's optics inventory per run, over the devices in scope", async () => {

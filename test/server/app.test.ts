@@ -76,6 +76,7 @@ describe("preflight serve API", () => {
       "/api/v1/audit-log",
       "/api/v1/checks/{id}/pass-rate",
       "/api/v1/devices/{name}/history",
+      "/api/v1/groups/{name}/pass-rate",
       "/api/v1/optics/history",
       "/api/v1/runs",
       "/api/v1/runs/{id}",

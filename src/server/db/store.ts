@@ -253,6 +253,19 @@ export class Store {
    * (pass, fail, warn, error; skip, not-applicable and waived are counted apart and not in the rate).
    */
   async checkPassRate(checkId: string, scope: Scope, by: "run" | "day" | "week") {
+    return this.passRate("c.check_id = $1", [checkId], scope, by);
+  }
+
+  /**
+   * The pass rate of one device group over time (every check, or one check), counted as checkPassRate counts: the
+   * results of the devices in that group that the scope may see.
+   */
+  async groupPassRate(group: string, scope: Scope, by: "run" | "day" | "week", checkId?: string) {
+    return checkId === undefined ? this.passRate("d.groups ? $1", [group], scope, by) : this.passRate("d.groups ? $1 AND c.check_id = $3", [group, checkId], scope, by);
+  }
+
+  /** Pass rates of the check results matching `where` (its parameters are $1 and $3.., the scope is $2). */
+  private async passRate(where: string, params: [string, ...string[]], scope: Scope, by: "run" | "day" | "week") {
     const bucket = by === "run" ? "r.id" : `date_trunc('${by}', r.created_at AT TIME ZONE 'UTC')::text`;
     const rows = await this.sql.query<{ bucket: string; at: unknown; runs: number; pass: number; fail: number; warn: number; error: number; other: number }>(
       `SELECT ${bucket} AS bucket, min(r.created_at) AS at, count(DISTINCT r.id)::int AS runs,
@@ -260,9 +273,9 @@ export class Store {
          count(*) FILTER (WHERE c.status = 'warn')::int AS warn, count(*) FILTER (WHERE c.status = 'error')::int AS error,
          count(*) FILTER (WHERE c.status NOT IN ('pass', 'fail', 'warn', 'error'))::int AS other
        FROM check_results c JOIN device_results d ON d.run_id = c.run_id AND d.device = c.device JOIN runs r ON r.id = c.run_id
-       WHERE c.check_id = $1 AND ${visible("d.groups", 2)}
+       WHERE ${where} AND ${visible("d.groups", 2)}
        GROUP BY 1 ORDER BY 2`,
-      [checkId, json(scope)],
+      [params[0], json(scope), ...params.slice(1)],
     );
     return rows.map((r) => {
       const evaluated = r.pass + r.fail + r.warn + r.error;
