@@ -17,8 +17,13 @@ import { TOOL } from "../util/tool.js";
 import { displayQueue, jobForPlan, jobId, queueName, redisOptions, siteOf, type AuditJob, type AuditOutcome, type QueueAddress } from "./job.js";
 import type { AttemptLog } from "./worker.js";
 
+/** Tries per device on the queue before it is `error` (a worker killed mid-audit does not use one up). */
+export const QUEUE_ATTEMPTS = 3;
+
 export interface QueueAuditorOptions {
   address: QueueAddress;
+  /** The run's id in the job ids (`<runId>.<index>`) and the log; default a new UUID (`preflight serve` gives its run's). */
+  runId?: string;
   /** Tries per device before it is `error` (a worker that dies mid-audit does not use one up: the lease hands it on). */
   attempts: number;
   /** How long the queue may stay unanswered before the run gives up on it. */
@@ -45,7 +50,7 @@ export function queueAuditor(options: QueueAuditorOptions): Auditor {
 async function auditOnQueue(plans: readonly DevicePlan[], run: Omit<RunOptions, "connect">, options: QueueAuditorOptions): Promise<DeviceResult[]> {
   const where = displayQueue(options.address);
   const connection = redisOptions(options.address) as never;
-  const runId = randomUUID();
+  const runId = options.runId ?? randomUUID();
   const results: (DeviceResult | undefined)[] = new Array(plans.length);
   const outstanding = new Map<string, { index: number; queue: Queue }>();
   const sites = new Map<string, number[]>();
