@@ -7,7 +7,11 @@
 // (1 worker vs local, same concurrency). The simulator runs in its own process. On a machine with few cores the
 // workers compete with the simulator and each other for CPU: 3 workers here measure the queue's overhead and the
 // scheduling, not the gain of three machines.
-// Environment: BENCH_DEVICES (200), BENCH_CONCURRENCY (50, per worker and for the local run), BENCH_JSON.
+// Also the peak RSS of each process: the coordinator (or the local run) and the largest of the workers.
+// Environment: BENCH_DEVICES (200), BENCH_CONCURRENCY (50, per worker and for the local run), BENCH_JSON, and
+// BENCH_WAYS: which ways to run, comma-separated from local,1,3 (default all three; e.g. "1,3" at 10,000 devices,
+// where each way takes many minutes). Ports and files: the simulator listens on one port per device, so
+// `ulimit -n` must exceed BENCH_DEVICES plus the sessions in flight (bench/run.ts explains the limits).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -27,7 +31,11 @@ const dir = mkdtempSync(join(tmpdir(), "preflight-bench-queue-"));
 interface Usage {
   userMs: number;
   systemMs: number;
+  maxRssKiB: number;
 }
+
+const WAYS = (process.env.BENCH_WAYS ?? "local,1,3").split(",").map((w) => w.trim());
+for (const way of WAYS) if (!["local", "1", "3"].includes(way)) throw new Error(`BENCH_WAYS: "${way}" is not one of local, 1, 3`);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -79,6 +87,12 @@ function preflight(args: string[]): { child: ChildProcess; exited: Promise<{ cod
 interface Measured {
   wallMs: number;
   cpuMs: number;
+  /** The coordinator's (or the local run's) CPU alone, and the workers' together. */
+  coordinatorCpuMs: number;
+  workersCpuMs: number;
+  /** Peak RSS of the coordinator (or the local run), and of the largest worker (0 for a local run). */
+  coordinatorRssKiB: number;
+  workerRssKiB: number;
   code: number | null;
   statuses: string;
 }
@@ -96,7 +110,8 @@ async function local(): Promise<Measured> {
   const out = join(dir, "local");
   const started = Date.now();
   const { code, usage } = await preflight(runArgs(out)).exited;
-  return { wallMs: Date.now() - started, cpuMs: usage.userMs + usage.systemMs, code, statuses: statuses(out) };
+  const cpuMs = usage.userMs + usage.systemMs;
+  return { wallMs: Date.now() - started, cpuMs, coordinatorCpuMs: cpuMs, workersCpuMs: 0, coordinatorRssKiB: usage.maxRssKiB, workerRssKiB: 0, code, statuses: statuses(out) };
 }
 
 async function queued(url: string, workers: number): Promise<Measured> {
@@ -108,28 +123,47 @@ async function queued(url: string, workers: number): Promise<Measured> {
   const wallMs = Date.now() - started;
   for (const w of ws) w.child.kill("SIGTERM");
   const done = await Promise.all(ws.map((w) => w.exited));
-  const cpuMs = usage.userMs + usage.systemMs + done.reduce((n, d) => n + d.usage.userMs + d.usage.systemMs, 0);
-  return { wallMs, cpuMs, code, statuses: statuses(out) };
+  const coordinatorCpuMs = usage.userMs + usage.systemMs;
+  const workersCpuMs = done.reduce((n, d) => n + d.usage.userMs + d.usage.systemMs, 0);
+  return {
+    wallMs,
+    cpuMs: coordinatorCpuMs + workersCpuMs,
+    coordinatorCpuMs,
+    workersCpuMs,
+    coordinatorRssKiB: usage.maxRssKiB,
+    workerRssKiB: Math.max(...done.map((d) => d.usage.maxRssKiB)),
+    code,
+    statuses: statuses(out),
+  };
 }
 
 const fmt = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mib = (kib: number): number => Math.round(kib / 1024);
 
 async function main(): Promise<void> {
+  const limit = Number(spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim());
+  const sessions = CONCURRENCY * (WAYS.includes("3") ? 3 : 1);
+  if (Number.isFinite(limit) && DEVICES + 2 * sessions + 200 > limit) throw new Error(`${DEVICES} devices with ${sessions} sessions at once need about ${DEVICES + 2 * sessions + 200} open files in the simulator; ulimit -n is ${limit}`);
   const stopSimulator = await startSimulator();
   const redis = await startRedis();
   try {
     const rows: [string, Measured][] = [];
-    rows.push(["local run", await local()]);
-    rows.push(["queue, 1 worker", await queued(redis.url, 1)]);
-    rows.push(["queue, 3 workers", await queued(redis.url, 3)]);
+    if (WAYS.includes("local")) rows.push(["local run", await local()]);
+    if (WAYS.includes("1")) rows.push(["queue, 1 worker", await queued(redis.url, 1)]);
+    if (WAYS.includes("3")) rows.push(["queue, 3 workers", await queued(redis.url, 3)]);
     process.stdout.write(`${DEVICES} simulated devices, check ${CHECKS}, concurrency ${CONCURRENCY} per process, ${cpus().length} cores\n`);
     for (const [name, m] of rows) {
-      process.stdout.write(`${name.padEnd(18)} wall ${fmt(m.wallMs).padStart(8)}  ${(DEVICES / (m.wallMs / 1000)).toFixed(1).padStart(6)} devices/s  CPU ${fmt(m.cpuMs).padStart(8)} (${(m.cpuMs / DEVICES).toFixed(1)} ms/device)  exit ${m.code}  ${m.statuses}\n`);
+      process.stdout.write(
+        `${name.padEnd(18)} wall ${fmt(m.wallMs).padStart(8)}  ${(DEVICES / (m.wallMs / 1000)).toFixed(1).padStart(6)} devices/s  CPU ${fmt(m.cpuMs).padStart(8)} (${(m.cpuMs / DEVICES).toFixed(1)} ms/device; coordinator ${fmt(m.coordinatorCpuMs)}, workers ${fmt(m.workersCpuMs)})  peak RSS ${mib(m.coordinatorRssKiB)} MiB${m.workerRssKiB ? `, worker ${mib(m.workerRssKiB)} MiB` : ""}  exit ${m.code}  ${m.statuses}\n`,
+      );
     }
-    const [l, q1, q3] = rows.map(([, m]) => m) as [Measured, Measured, Measured];
-    process.stdout.write(`queue overhead per device (1 worker vs local): ${((q1.wallMs - l.wallMs) / DEVICES).toFixed(1)} ms wall, ${((q1.cpuMs - l.cpuMs) / DEVICES).toFixed(1)} ms CPU\n`);
-    process.stdout.write(`3 workers vs 1: ${(q1.wallMs / q3.wallMs).toFixed(2)}x throughput\n`);
-    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ devices: DEVICES, concurrency: CONCURRENCY, cores: cpus().length, local: l, oneWorker: q1, threeWorkers: q3 }, null, 2)}\n`);
+    const byName = new Map(rows);
+    const l = byName.get("local run");
+    const q1 = byName.get("queue, 1 worker");
+    const q3 = byName.get("queue, 3 workers");
+    if (l && q1) process.stdout.write(`queue overhead per device (1 worker vs local): ${((q1.wallMs - l.wallMs) / DEVICES).toFixed(1)} ms wall, ${((q1.cpuMs - l.cpuMs) / DEVICES).toFixed(1)} ms CPU\n`);
+    if (q1 && q3) process.stdout.write(`3 workers vs 1: ${(q1.wallMs / q3.wallMs).toFixed(2)}x throughput\n`);
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ devices: DEVICES, concurrency: CONCURRENCY, cores: cpus().length, ...(l ? { local: l } : {}), ...(q1 ? { oneWorker: q1 } : {}), ...(q3 ? { threeWorkers: q3 } : {}) }, null, 2)}\n`);
   } finally {
     await redis.stop();
     stopSimulator();
