@@ -73,7 +73,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--credentials-from <inventory>", "an inventory whose credential sets this worker may use (default: only the built-in default set)")
     .option("-c, --checks <list>", "check files, folders, ids, globs (default: the built-in checks); each job's checks must match them", collectList, [])
     .option("--data-dir <dir>", "your own reference data, as for run (must match the coordinator's)")
-    .option("--concurrency <n>", "devices audited at once, per site", "20")
+    .option("--concurrency <n>", "devices audited at once, per site served (--site a,b --concurrency 20: up to 40 at once)", "20")
     .option("--lease <seconds>", "how long a device stays with a worker that stopped answering before another takes it", "30")
     .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")
     .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
