@@ -131,12 +131,13 @@ async function auditOnQueue(plans: readonly DevicePlan[], run: Omit<RunOptions, 
     for (const [site, indices] of sites) {
       const queue = queues.get(site)!;
       for (const index of indices) outstanding.set(jobId(runId, index), { index, queue });
-      const jobs = indices.map((index) => ({
+      const job = (index: number) => ({
         name: plans[index]!.device.name,
         data: jobForPlan(plans[index]!, { runId, index, tool: TOOL.version, failOn: run.failOn, connectTimeoutMs: options.connectTimeoutMs, commandTimeoutMs: options.commandTimeoutMs, deviceTimeoutMs: run.deviceTimeoutMs, returnArtifact: options.returnArtifacts }),
         opts: { jobId: jobId(runId, index), attempts: options.attempts, backoff: { type: "fixed", delay: 1000 }, removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S } },
-      }));
-      for (let i = 0; i < jobs.length; i += 500) await queue.addBulk(jobs.slice(i, i + 500));
+      });
+      // 500 jobs at a time, each batch built only when it is sent: a 10,000-device run never holds every job at once.
+      for (let i = 0; i < indices.length; i += 500) await queue.addBulk(indices.slice(i, i + 500).map(job));
     }
     const perSite = [...sites].map(([site, indices]) => `${site}: ${indices.length}`).join(", ");
     options.log(`queued ${plans.length} device(s) on ${where} (site ${perSite}); run ${runId}`);
