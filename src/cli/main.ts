@@ -73,7 +73,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--credentials-from <inventory>", "an inventory whose credential sets this worker may use (default: only the built-in default set)")
     .option("-c, --checks <list>", "check files, folders, ids, globs (default: the built-in checks); each job's checks must match them", collectList, [])
     .option("--data-dir <dir>", "your own reference data, as for run (must match the coordinator's)")
-    .option("--concurrency <n>", "devices audited at once, per site", "20")
+    .option("--concurrency <n>", "devices audited at once, per site served (--site a,b --concurrency 20: up to 40 at once)", "20")
     .option("--lease <seconds>", "how long a device stays with a worker that stopped answering before another takes it", "30")
     .option("--known-hosts <file>", "known_hosts file for host key checking (default: ~/.ssh/known_hosts)")
     .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
@@ -117,7 +117,9 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--db <url>", "PostgreSQL URL (postgres://user@host/db) for the run history (default: embedded PGlite in <state-dir>/db)")
     .option("--webhook <url>", "POST run.finished and device.blocked events here, signed with $PREFLIGHT_WEBHOOK_SECRET (repeatable; docs/webhooks.md)", collectList, [])
     .option("--public-url <url>", "the server's address as clients reach it, for the report links in webhooks")
-    .action(async (opts: { listen: string; stateDir: string; db?: string; webhook: string[]; publicUrl?: string }) => {
+    .option("--queue <url>", "hand the runs' devices to `preflight worker`s through this Redis queue, as `run --queue` does (docs/scale-out.md)")
+    .option("--queue-timeout <seconds>", "with --queue: a run gives up on a queue that stops answering after this long; the rest is not-run", "30")
+    .action(async (opts: { listen: string; stateDir: string; db?: string; webhook: string[]; publicUrl?: string; queue?: string; queueTimeout?: string }) => {
       // Loaded only for `serve`: the web framework and its database are a large part of every other command's start-up.
       const { serveCommand } = await import("./serve-command.js");
       onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal))));

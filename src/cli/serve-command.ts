@@ -1,10 +1,15 @@
 // `preflight serve`: the REST API (src/server/app.ts) on a listener, with its database: the embedded PGlite in
-// <state-dir>/db by default, or a PostgreSQL server with --db postgres://...; runs until interrupted.
+// <state-dir>/db by default, or a PostgreSQL server with --db postgres://...; runs until interrupted. With
+// --queue URL its runs are audited by `preflight worker`s through that queue (docs/scale-out.md).
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { buildApp } from "../server/app.js";
 import { isPostgresUrl, openSql, redactUrl } from "../server/db/sql.js";
+import { displayQueue, parseQueueUrl } from "../queue/job.js";
+import type { ServerQueue } from "../server/run-placement.js";
 import type { CliIo } from "./io.js";
+import { checkQueueOptions } from "./queue-options.js";
+import { withQueuePassword } from "./worker-command.js";
 
 export interface ServeOptions {
   listen: string;
@@ -13,6 +18,19 @@ export interface ServeOptions {
   /** Webhook endpoints; their shared secret comes from $PREFLIGHT_WEBHOOK_SECRET, never from the command line. */
   webhook?: string[];
   publicUrl?: string;
+  /** Hand the runs to `preflight worker`s through this Redis queue; its password from $PREFLIGHT_QUEUE_PASSWORD. */
+  queue?: string;
+  queueTimeout?: string;
+}
+
+/** `--queue URL` and `--queue-timeout S`, checked as for `run --queue`: the queue, or every problem with them. */
+export function checkServeQueue(opts: Pick<ServeOptions, "queue" | "queueTimeout">, env: NodeJS.ProcessEnv): { queue?: ServerQueue; problems: string[] } {
+  const problems: string[] = [];
+  const checked = checkQueueOptions({ ...(opts.queue !== undefined ? { queue: opts.queue } : {}), ...(opts.queueTimeout !== undefined ? { queueTimeout: opts.queueTimeout } : {}) }, (option, message) => problems.push(`${option}: ${message}`));
+  if (problems.length || checked.queue === undefined) return { problems };
+  const address = withQueuePassword(parseQueueUrl(checked.queue), env);
+  if (typeof address === "string") return { problems: [`--queue: ${address}`] };
+  return { queue: { url: checked.queue, address, goneAfterMs: checked.queueTimeoutMs ?? 30_000 }, problems };
 }
 
 /** Every problem with the webhook options at once (exit 3 before anything starts). */
@@ -48,7 +66,8 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     io.stderr.write(`--listen: "${opts.listen}" is not host:port (e.g. 127.0.0.1:8080)\n`);
     return 3;
   }
-  const webhookProblems = checkWebhookOptions(opts, io.env);
+  const { queue, problems: queueProblems } = checkServeQueue(opts, io.env);
+  const webhookProblems = [...checkWebhookOptions(opts, io.env), ...queueProblems];
   if (webhookProblems.length) {
     for (const line of webhookProblems) io.stderr.write(`${line}\n`);
     return 3;
@@ -71,6 +90,8 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     sql,
     webhooks: (opts.webhook ?? []).map((url) => ({ url, secret })),
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+    ...(queue ? { queue } : {}),
+    log: (line) => io.stderr.write(`preflight serve: ${line}\n`),
   });
   const { app } = server;
   if (server.interrupted.length) io.stderr.write(`preflight serve: ${server.interrupted.length} run(s) were in progress when the server last stopped; marked interrupted\n`);
@@ -80,7 +101,8 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
   // Last: the line that says the server is ready.
   const address = await app.listen(listen);
   const where = isPostgresUrl(target) ? `PostgreSQL ${redactUrl(target)}` : `embedded database ${target}`;
-  io.stderr.write(`preflight serve: listening on ${address} (API under /api/v1; ${where})\n`);
+  const audits = queue ? `; runs audited by the workers on ${displayQueue(queue.address)}` : "";
+  io.stderr.write(`preflight serve: listening on ${address} (API under /api/v1; ${where}${audits})\n`);
   await new Promise<void>((done) => {
     if (io.signal?.aborted) return done();
     io.signal?.addEventListener("abort", () => done(), { once: true });

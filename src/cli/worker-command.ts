@@ -16,10 +16,7 @@ import type { CliIo } from "./io.js";
 import { checkRunOptions, type RawRunOptions, type RunOptions } from "./options.js";
 import { QUEUE_PASSWORD_IN_URL } from "./queue-options.js";
 import type { AuditHooks } from "../runner/audit.js";
-import { queueAuditor } from "../queue/coordinator.js";
-
-/** Tries per device on the queue before it is `error` (a worker killed mid-audit does not use one up). */
-const QUEUE_ATTEMPTS = 3;
+import { QUEUE_ATTEMPTS, queueAuditor } from "../queue/coordinator.js";
 
 export interface WorkerCommandOptions {
   queue: string;

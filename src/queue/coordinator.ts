@@ -17,8 +17,13 @@ import { TOOL } from "../util/tool.js";
 import { displayQueue, jobForPlan, jobId, queueName, redisOptions, siteOf, type AuditJob, type AuditOutcome, type QueueAddress } from "./job.js";
 import type { AttemptLog } from "./worker.js";
 
+/** Tries per device on the queue before it is `error` (a worker killed mid-audit does not use one up). */
+export const QUEUE_ATTEMPTS = 3;
+
 export interface QueueAuditorOptions {
   address: QueueAddress;
+  /** The run's id in the job ids (`<runId>.<index>`) and the log; default a new UUID (`preflight serve` gives its run's). */
+  runId?: string;
   /** Tries per device before it is `error` (a worker that dies mid-audit does not use one up: the lease hands it on). */
   attempts: number;
   /** How long the queue may stay unanswered before the run gives up on it. */
@@ -45,7 +50,7 @@ export function queueAuditor(options: QueueAuditorOptions): Auditor {
 async function auditOnQueue(plans: readonly DevicePlan[], run: Omit<RunOptions, "connect">, options: QueueAuditorOptions): Promise<DeviceResult[]> {
   const where = displayQueue(options.address);
   const connection = redisOptions(options.address) as never;
-  const runId = randomUUID();
+  const runId = options.runId ?? randomUUID();
   const results: (DeviceResult | undefined)[] = new Array(plans.length);
   const outstanding = new Map<string, { index: number; queue: Queue }>();
   const sites = new Map<string, number[]>();
@@ -126,12 +131,13 @@ async function auditOnQueue(plans: readonly DevicePlan[], run: Omit<RunOptions, 
     for (const [site, indices] of sites) {
       const queue = queues.get(site)!;
       for (const index of indices) outstanding.set(jobId(runId, index), { index, queue });
-      const jobs = indices.map((index) => ({
+      const job = (index: number) => ({
         name: plans[index]!.device.name,
         data: jobForPlan(plans[index]!, { runId, index, tool: TOOL.version, failOn: run.failOn, connectTimeoutMs: options.connectTimeoutMs, commandTimeoutMs: options.commandTimeoutMs, deviceTimeoutMs: run.deviceTimeoutMs, returnArtifact: options.returnArtifacts }),
         opts: { jobId: jobId(runId, index), attempts: options.attempts, backoff: { type: "fixed", delay: 1000 }, removeOnComplete: { age: KEEP_FINISHED_S }, removeOnFail: { age: KEEP_FINISHED_S } },
-      }));
-      for (let i = 0; i < jobs.length; i += 500) await queue.addBulk(jobs.slice(i, i + 500));
+      });
+      // 500 jobs at a time, each batch built only when it is sent: a 10,000-device run never holds every job at once.
+      for (let i = 0; i < indices.length; i += 500) await queue.addBulk(indices.slice(i, i + 500).map(job));
     }
     const perSite = [...sites].map(([site, indices]) => `${site}: ${indices.length}`).join(", ");
     options.log(`queued ${plans.length} device(s) on ${where} (site ${perSite}); run ${runId}`);

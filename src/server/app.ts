@@ -20,6 +20,7 @@ import { runPayloads } from "../webhooks/payloads.js";
 import { Cron } from "croner";
 import { ServerMetrics } from "./metrics.js";
 import { registerDashboard } from "./dashboard/routes.js";
+import { runPlacement, type ServerQueue } from "./run-placement.js";
 import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus, type ScheduleRow } from "./db/store.js";
@@ -41,6 +42,10 @@ export interface ServerOptions {
   publicUrl?: string;
   /** How often due schedules are looked for (default 15 s; tests shorten it). */
   scheduleTickMs?: number;
+  /** `serve --queue`: the runs are audited by `preflight worker`s through this queue (src/server/run-placement.ts). */
+  queue?: ServerQueue;
+  /** Status lines for the operator (stderr): the queue's, per run. */
+  log?: (line: string) => void;
 }
 
 interface StartRunBody {
@@ -212,7 +217,9 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       knownHosts = join(dir, "known_hosts");
       await writeFile(knownHosts, body.knownHosts);
     }
+    const placement = runPlacement(options.queue, id, options.log ?? (() => undefined));
     const request: AuditRequest = {
+      ...placement.request,
       inventory: fromSource ? body.inventory : inventoryFile,
       groups: body.groups ?? [],
       devices: body.devices ?? [],
@@ -278,6 +285,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
         writes = writes.then(() => store.progress(id, done)).catch(() => undefined);
       },
       displayPath: (file) => (file === inventoryFile ? "inventory" : file),
+      ...placement.hooks(request),
     })
       .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report, error: undefined as string | undefined }))
       .catch((err: Error) => ({ status: "failed" as RunStatus, report: undefined, error: err.message }))

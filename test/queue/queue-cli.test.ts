@@ -101,6 +101,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     add("fw-down", [OEM], ["estate"], { faults: [{ kind: "refuse" }] });
     for (let i = 1; i <= 3; i++) add(`fw-b${i}`, [OEM], ["estate", "site-b"]);
     for (let i = 1; i <= 4; i++) add(`fw-slow${i}`, [OEM], ["slow"], { faults: [SLOW] });
+    for (let i = 1; i <= 2; i++) add(`fw-slowb${i}`, [OEM], ["slow-b"], { faults: [SLOW] });
     add("fw-nocreds", [OEM], ["nocreds"]);
     fleet = await startFleet(specs);
     dir = mkdtempSync(join(tmpdir(), "preflight-queue-"));
@@ -111,6 +112,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     for (let i = 1; i <= 3; i++) doc.setIn(["hosts", `fw-b${i}`, "site"], "b");
     for (let i = 1; i <= 6; i++) doc.setIn(["hosts", `fw-a${i}`, "site"], "a");
     doc.setIn(["hosts", "fw-down", "site"], "a");
+    for (let i = 1; i <= 2; i++) doc.setIn(["hosts", `fw-slowb${i}`, "site"], "b");
     doc.set("credentials", doc.createNode({ elsewhere: { username_env: "ELSEWHERE_USER", password_env: "ELSEWHERE_PASS" } }));
     doc.setIn(["hosts", "fw-nocreds", "credentials"], "elsewhere");
     inventory = join(dir, "inventory.yaml");
@@ -188,6 +190,44 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     expect(audited(survivor).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"]);
     expect(audited(survivor)).toEqual(expect.arrayContaining(held));
     expect(audited(doomed)).toEqual([]);
+  }, 240_000);
+
+  it("a worker audits at most --concurrency devices at once per site it serves; a bad --concurrency is exit 3", async () => {
+    for (const bad of ["0", "2.5", "1001", "many"]) {
+      const refused = start(["worker", "--queue", redis.url, "--concurrency", bad]);
+      expect(await refused.exited).toBe(3);
+      expect(refused.stderr()).toContain(`--concurrency: "${bad}" is not a whole number from 1 to 1000`);
+      expect(refused.stderr()).toContain("the worker did not start (exit 3)");
+    }
+    const w = worker("two-per-site", ["--site", "default,b", "--concurrency", "2"]);
+    await ready(w);
+    // Four slow devices of the default site and two of site b (about five seconds each), all queued at once.
+    const run = start(runArgs("concurrency", ["--tag", "slow,slow-b"]));
+    const queues = ["default", "b"].map((site) => new Queue(queueName(site), { connection: { host: "127.0.0.1", port: redis.port } }));
+    const most = { default: 0, b: 0, total: 0 };
+    let polling = false;
+    const poll = setInterval(() => {
+      if (polling) return;
+      polling = true;
+      void Promise.all(queues.map((q) => q.getActive()))
+        .then(([d, b]) => {
+          const mine = (jobs: { processedBy?: string }[]) => jobs.filter((j) => j.processedBy === "two-per-site").length;
+          most.default = Math.max(most.default, mine(d!));
+          most.b = Math.max(most.b, mine(b!));
+          most.total = Math.max(most.total, mine(d!) + mine(b!));
+        })
+        .finally(() => (polling = false));
+    }, 100);
+    try {
+      expect(await run.exited).toBe(0);
+    } finally {
+      clearInterval(poll);
+      await Promise.all(queues.map((q) => q.close()));
+    }
+    // Two at once in each site, so four at once in all: the limit is per site, not per worker.
+    expect(most).toEqual({ default: 2, b: 2, total: 4 });
+    expect(audited(w).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4", "fw-slowb1", "fw-slowb2"]);
+    expect(report("concurrency").devices.map((d) => d.status)).toEqual(Array(6).fill("ready"));
   }, 240_000);
 
   it("site routing: a site-b device is never taken by a site-a worker; Ctrl-C cancels its queued job and reports it not-run", async () => {
