@@ -159,7 +159,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   // Before the listener closes: cancel the runs in progress (they are stored as cancelled, and their run-finished
   // event ends their streams), then end any stream left, so that no open connection holds the close up.
   app.addHook("preClose", async () => {
-    for (const run of live.values()) run.controller.abort();
+    for (const run of live.values()) run.controller.abort(new Error("the server is stopping"));
     while (pending.size) await Promise.all([...pending]);
     for (const res of streams) res.end();
   });
@@ -419,7 +419,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     if (!run) return notFound(reply, req.params.id);
     const current = live.get(run.id);
     if (!current) return problem(reply, 409, "Conflict", `run "${run.id}" is ${run.status}: nothing to cancel`);
-    current.controller.abort();
+    current.controller.abort(new Error(`cancelled by ${p.name}`));
     await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.cancel", target: run.id });
     return reply.code(202).send(view(run, p));
   });

@@ -172,6 +172,10 @@ describe("preflight serve API", () => {
     expect(run.status).toBe("cancelled");
     const report = (await call({ method: "GET", url: `/api/v1/runs/${id}/report` })).json() as RunReport;
     expect(report.meta.interrupted).toBe(true);
+    // Devices the cancel stopped say who cancelled (the token's name), as the CLI's say "interrupted by Ctrl-C".
+    const stopped = report.devices.filter((d) => d.status === "not-run");
+    expect(stopped.length).toBeGreaterThan(0);
+    for (const d of stopped) expect(d.reason).toMatch(/^cancelled by \S+/);
   });
 
   it("serves over a real listener on 127.0.0.1", async () => {
