@@ -22,6 +22,9 @@ import { ServerMetrics } from "./metrics.js";
 import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus, type ScheduleRow } from "./db/store.js";
+import { ResourceStore } from "./db/resources.js";
+import { resolveRunInputs, RUN_INPUT_SCHEMAS, type RunInputFields } from "./resources/resolve-run-inputs.js";
+import { registerResourceRoutes } from "./routes/resources.js";
 
 export type { RunStatus };
 
@@ -42,8 +45,8 @@ export interface ServerOptions {
   scheduleTickMs?: number;
 }
 
-interface StartRunBody {
-  inventory: string;
+/** The request: `inventory`, `checkPack` and `waivers` may name stored resources (src/server/resources). */
+interface StartRunBody extends RunInputFields {
   groups?: string[];
   devices?: string[];
   tags?: string[];
@@ -116,6 +119,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     await store.audit({ tokenId: null, actor: "server", action: "token.create", target: "bootstrap", detail: { role: "admin", printedOnce: true } });
   }
   const auth = new Auth(store);
+  const resources = new ResourceStore(sql);
 
   // Unknown body fields are errors (a typo must not be ignored), not silently dropped as by fastify's default.
   const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
@@ -196,7 +200,11 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   const notFound = (reply: FastifyReply, id: string) => problem(reply, 404, "Not Found", `no run "${id}"`);
 
   /** Starts an audit for principal p (the API's POST /runs, and a schedule firing as its creator); runs in the background. */
-  const startRun = async (body: StartRunBody, p: Principal, source: "api" | "schedule" = "api"): Promise<StartOutcome> => {
+  const startRun = async (requested: StartRunBody, p: Principal, source: "api" | "schedule" = "api"): Promise<StartOutcome> => {
+    // Stored resources named by reference become the inventory's text, check folders and waivers here.
+    const resolved = await resolveRunInputs(requested, p, { resources, stateDir: options.dataDir });
+    if (!resolved.ok) return resolved;
+    const body = { ...requested, inventory: resolved.inventory, checks: resolved.checks };
     const id = randomUUID();
     const dir = join(options.dataDir, "runs", id);
     await mkdir(dir, { recursive: true });
@@ -229,7 +237,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     };
     const prepared = await prepareAudit(request, options.env);
     // The inventory file is the request's "inventory" field: messages name it so, with its line and column.
-    const shown = (d: Diagnostic) => formatDiagnostic({ ...d, file: d.file === inventoryFile ? "inventory" : d.file });
+    const shown = (d: Diagnostic) => formatDiagnostic({ ...d, file: d.file === inventoryFile ? resolved.inventoryLabel : resolved.displayPath(d.file) });
     // A refused request leaves nothing behind (an inventory with a password pasted in is refused, and not kept).
     if (prepared.kind !== "ready") await rm(dir, { recursive: true, force: true });
     if (prepared.kind === "bad-input") {
@@ -256,6 +264,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       groups,
       devicesTotal: audit.plans.length,
     });
+    await resources.recordRunInputs(id, resolved.inputs);
     await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.start", target: id, detail: { devices: audit.plans.length, groups, selection } });
     const run: LiveRun = { controller: new AbortController(), done: 0, events: [], listeners: new Set() };
     live.set(id, run);
@@ -275,9 +284,9 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
         emit({ event: "device-done", groups: result.groups, data: { run: id, device: result.name, status: result.status, done, total } });
         writes = writes.then(() => store.progress(id, done)).catch(() => undefined);
       },
-      displayPath: (file) => (file === inventoryFile ? "inventory" : file),
+      displayPath: (file) => (file === inventoryFile ? resolved.inventoryLabel : resolved.displayPath(file)),
     })
-      .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report, error: undefined as string | undefined }))
+      .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report: resolved.finish(report), error: undefined as string | undefined }))
       .catch((err: Error) => ({ status: "failed" as RunStatus, report: undefined, error: err.message }))
       .then(async ({ status, report, error }) => {
         await writes;
@@ -311,7 +320,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
           required: ["inventory"],
           additionalProperties: false,
           properties: {
-            inventory: { type: "string", minLength: 1 },
+            ...RUN_INPUT_SCHEMAS,
             groups: stringList,
             devices: stringList,
             tags: stringList,
@@ -586,7 +595,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     const { request, tokenId, ...rest } = s;
     void tokenId;
     // The request's inventory is shown by size only: it may be large, and it is the customer's estate.
-    return { ...rest, run: { ...request, inventory: `${String(request.inventory ?? "").length} characters` } };
+    return { ...rest, run: { ...request, inventory: typeof request.inventory === "string" ? `${request.inventory.length} characters` : request.inventory } };
   };
   const visible = (p: Principal, s: ScheduleRow) => p.scope === null || (s.scope !== null && s.scope.every((g) => p.scope!.includes(g)));
 
@@ -658,6 +667,8 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       return { endpoints: (options.webhooks ?? []).map((e) => ({ url: e.url, events: e.events ?? null })), deliveries: await store.deliveries(req.query.run, req.query.limit ?? 200) };
     },
   );
+
+  registerResourceRoutes(app, { auth, store, resources, stateDir: options.dataDir, env: options.env, problem });
 
   return {
     app,
