@@ -2,6 +2,7 @@
 // <state-dir>/db by default, or a PostgreSQL server with --db postgres://...; runs until interrupted.
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { readTlsFiles, type TlsFiles } from "./serve-tls.js";
 import { buildApp } from "../server/app.js";
 import { isPostgresUrl, openSql, redactUrl } from "../server/db/sql.js";
 import type { CliIo } from "./io.js";
@@ -13,7 +14,15 @@ export interface ServeOptions {
   /** Webhook endpoints; their shared secret comes from $PREFLIGHT_WEBHOOK_SECRET, never from the command line. */
   webhook?: string[];
   publicUrl?: string;
+  /** HTTPS: the certificate chain and its private key, PEM files (both or neither). */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** How long a stop (SIGTERM, Ctrl-C) may take, in seconds (default 30): then the process exits 1 anyway. */
+  shutdownTimeout?: string;
 }
+
+/** Seconds the stop may take: cancelling the runs, storing them, delivering their webhooks, closing the database. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_S = 30;
 
 /** Every problem with the webhook options at once (exit 3 before anything starts). */
 export function checkWebhookOptions(opts: ServeOptions, env: NodeJS.ProcessEnv): string[] {
@@ -53,6 +62,21 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     for (const line of webhookProblems) io.stderr.write(`${line}\n`);
     return 3;
   }
+  const shutdownS = opts.shutdownTimeout === undefined ? DEFAULT_SHUTDOWN_TIMEOUT_S : Number(opts.shutdownTimeout);
+  if (!Number.isFinite(shutdownS) || shutdownS <= 0) {
+    io.stderr.write(`--shutdown-timeout: "${opts.shutdownTimeout}" is not a number of seconds above 0\n`);
+    return 3;
+  }
+  // TLS files are read and checked before the database is opened: a bad one is exit 3 and nothing starts.
+  let tls: TlsFiles | undefined;
+  if (opts.tlsCert !== undefined || opts.tlsKey !== undefined) {
+    const read = await readTlsFiles(opts.tlsCert, opts.tlsKey, io.cwd);
+    if (!read.ok) {
+      for (const line of read.problems) io.stderr.write(`${line}\n`);
+      return 3;
+    }
+    tls = read.tls;
+  }
   const dataDir = resolve(io.cwd, opts.stateDir);
   await mkdir(dataDir, { recursive: true });
   const target = opts.db ?? join(dataDir, "db");
@@ -71,6 +95,7 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     sql,
     webhooks: (opts.webhook ?? []).map((url) => ({ url, secret })),
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+    ...(tls ? { https: tls } : {}),
   });
   const { app } = server;
   if (server.interrupted.length) io.stderr.write(`preflight serve: ${server.interrupted.length} run(s) were in progress when the server last stopped; marked interrupted\n`);
@@ -81,10 +106,32 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
   const address = await app.listen(listen);
   const where = isPostgresUrl(target) ? `PostgreSQL ${redactUrl(target)}` : `embedded database ${target}`;
   io.stderr.write(`preflight serve: listening on ${address} (API under /api/v1; ${where})\n`);
-  await new Promise<void>((done) => {
-    if (io.signal?.aborted) return done();
-    io.signal?.addEventListener("abort", () => done(), { once: true });
+  // Ctrl-C (io.signal) or SIGTERM (systemd, Kubernetes, docker stop) stop the server the same graceful way: new
+  // requests are answered 503 while it drains; runs in progress are cancelled and stored as such, with their report;
+  // their webhooks are delivered; the database is closed. All within the shutdown timeout, or exit 1 regardless.
+  const why = await new Promise<string>((done) => {
+    const onTerm = () => finish("SIGTERM");
+    const finish = (reason: string) => {
+      process.off("SIGTERM", onTerm);
+      done(reason);
+    };
+    if (io.signal?.aborted) return finish("Ctrl-C");
+    io.signal?.addEventListener("abort", () => finish("Ctrl-C"), { once: true });
+    process.on("SIGTERM", onTerm);
   });
-  await app.close();
+  io.stderr.write(`preflight serve: ${why}: stopping (new requests get 503; runs in progress are cancelled and stored; up to ${shutdownS} s)\n`);
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    app.close().then(() => true),
+    new Promise<boolean>((done) => {
+      timer = setTimeout(() => done(false), shutdownS * 1000);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!closed) {
+    io.stderr.write(`preflight serve: did not stop within ${shutdownS} s (webhook deliveries or the database still busy); exiting anyway\n`);
+    return 1;
+  }
+  io.stderr.write("preflight serve: stopped\n");
   return 0;
 }

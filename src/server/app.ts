@@ -43,6 +43,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** How often due schedules are looked for (default 15 s; tests shorten it). */
   scheduleTickMs?: number;
+  /** Listen with TLS: the certificate chain and private key, PEM text (src/cli/serve-tls.ts reads and checks them). */
+  https?: { cert: string; key: string };
 }
 
 /** The request: `inventory`, `checkPack` and `waivers` may name stored resources (src/server/resources). */
@@ -122,7 +124,12 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   const resources = new ResourceStore(sql);
 
   // Unknown body fields are errors (a typo must not be ignored), not silently dropped as by fastify's default.
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: { removeAdditional: false } },
+    // HTTPS (serve --tls-cert/--tls-key); the same routes either way, so the instance's type is the plain one.
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
   // The OpenAPI document is generated from the route schemas below (registered before the routes).
   await app.register(swagger, {
     openapi: {
