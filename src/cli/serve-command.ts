@@ -3,6 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { readTlsFiles, type TlsFiles } from "./serve-tls.js";
+import { webhookUrlProblem } from "../webhooks/endpoint-url.js";
 import { buildApp } from "../server/app.js";
 import { isPostgresUrl, openSql, redactUrl } from "../server/db/sql.js";
 import type { CliIo } from "./io.js";
@@ -28,15 +29,8 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_S = 30;
 export function checkWebhookOptions(opts: ServeOptions, env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   for (const url of opts.webhook ?? []) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      problems.push(`--webhook: "${url}" is not a URL`);
-      continue;
-    }
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") problems.push(`--webhook: "${url}" is not an http(s) URL`);
-    if (parsed.username || parsed.password) problems.push(`--webhook: "${parsed.host}" carries credentials in the URL; the receiver checks the signature instead`);
+    const problem = webhookUrlProblem(url, "--webhook");
+    if (problem) problems.push(problem);
   }
   if (opts.webhook?.length && !env.PREFLIGHT_WEBHOOK_SECRET) problems.push("--webhook: set PREFLIGHT_WEBHOOK_SECRET, the secret the deliveries are signed with (docs/webhooks.md)");
   if (opts.publicUrl !== undefined && !/^https?:\/\/[^/]/.test(opts.publicUrl)) problems.push(`--public-url: "${opts.publicUrl}" is not an http(s) URL`);

@@ -25,6 +25,8 @@ import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunR
 import { ResourceStore } from "./db/resources.js";
 import { resolveRunInputs, RUN_INPUT_SCHEMAS, type RunInputFields } from "./resources/resolve-run-inputs.js";
 import { registerResourceRoutes } from "./routes/resources.js";
+import { WebhookEndpointStore } from "./db/webhook-endpoints.js";
+import { registerWebhookEndpointRoutes } from "./routes/webhook-endpoints.js";
 
 export type { RunStatus };
 
@@ -144,9 +146,19 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   // Webhooks go out after the run is stored, each delivery on its own (retries do not hold the others up); every
   // delivery, delivered or not, is kept in the delivery log. Tracked in `pending`, so shutdown and tests wait for them.
   const base = options.publicUrl?.replace(/\/+$/, "");
+  const webhookEndpoints = new WebhookEndpointStore(sql);
+  // The endpoints of --webhook, then those added over the API (src/server/routes/webhook-endpoints.ts).
   const notify = (runId: string, report: RunReport) => {
+    const listing: Promise<void> = webhookEndpoints
+      .endpoints()
+      .catch(() => [])
+      .then((stored) => send(runId, report, [...(options.webhooks ?? []), ...stored]))
+      .finally(() => pending.delete(listing));
+    pending.add(listing);
+  };
+  const send = (runId: string, report: RunReport, endpoints: readonly WebhookEndpoint[]) => {
     const links = { runId, ...(base ? { report: `${base}/api/v1/runs/${runId}/report.json`, html: `${base}/api/v1/runs/${runId}/report.html` } : {}) };
-    for (const endpoint of options.webhooks ?? []) {
+    for (const endpoint of endpoints) {
       for (const { event, payload } of runPayloads(report, links)) {
         if (endpoint.events && !endpoint.events.includes(event)) continue;
         const delivery: Promise<void> = deliverWebhook(endpoint, event, payload, options.webhookDelivery)
@@ -671,11 +683,13 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       // Webhooks carry every group's devices: an admin scoped to groups does not read their log.
       const p = who(req);
       if (p.scope !== null) return problem(reply, 403, "Forbidden", `token "${p.name}" is scoped to groups ${p.scope.join(", ")}; the delivery log needs an admin token for every group`);
-      return { endpoints: (options.webhooks ?? []).map((e) => ({ url: e.url, events: e.events ?? null })), deliveries: await store.deliveries(req.query.run, req.query.limit ?? 200) };
+      const stored = (await webhookEndpoints.list()).map((e) => ({ id: e.id, url: e.url, events: e.events }));
+      return { endpoints: [...(options.webhooks ?? []).map((e) => ({ url: e.url, events: e.events ?? null })), ...stored], deliveries: await store.deliveries(req.query.run, req.query.limit ?? 200) };
     },
   );
 
   registerResourceRoutes(app, { auth, store, resources, stateDir: options.dataDir, env: options.env, problem });
+  registerWebhookEndpointRoutes(app, { auth, store, endpoints: webhookEndpoints, problem });
 
   return {
     app,

@@ -105,6 +105,9 @@ const ROUTES: Route[] = [
     { method: "DELETE", url: `/api/v1/${path}/r1` },
   ]),
   { method: "GET", url: "/api/v1/runs/r1/inputs" },
+  { method: "POST", url: "/api/v1/webhooks", payload: { url: "https://hooks.example.com/x" } },
+  { method: "GET", url: "/api/v1/webhooks" },
+  { method: "DELETE", url: "/api/v1/webhooks/w1" },
 ];
 /** Stored resources: viewers read them, admins write them. */
 const isResourceWrite = (r: Route) => (r.method === "PUT" || r.method === "DELETE") && /^\/api\/v1\/(inventories|check-packs|waivers)\//.test(r.url);
@@ -123,7 +126,7 @@ describe("serve: tokens and roles", () => {
 
   it("answers 403 when the token's role is below the route's", async () => {
     const operatorOnly = ROUTES.filter((r) => r.method === "POST" && r.url.startsWith("/api/v1/runs"));
-    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log" || r.url === "/api/v1/webhooks/deliveries" || r.url.startsWith("/api/v1/schedules") || isResourceWrite(r));
+    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log" || r.url.startsWith("/api/v1/webhooks") || r.url.startsWith("/api/v1/schedules") || isResourceWrite(r));
     for (const route of [...operatorOnly, ...adminOnly]) expect((await as(tokens.viewer, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     for (const route of adminOnly) expect((await as(tokens.operator, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     const res = await as(tokens.viewer, operatorOnly[0]!);

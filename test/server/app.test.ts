@@ -97,7 +97,9 @@ describe("preflight serve API", () => {
       "/api/v1/waivers",
       "/api/v1/waivers/{name}",
       "/api/v1/waivers/{name}/versions",
+      "/api/v1/webhooks",
       "/api/v1/webhooks/deliveries",
+      "/api/v1/webhooks/{id}",
       "/healthz",
       "/metrics",
     ]);
