@@ -23,7 +23,7 @@ import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus, type ScheduleRow } from "./db/store.js";
 import { ResourceStore } from "./db/resources.js";
-import { resolveRunInputs, RUN_INPUT_SCHEMAS, type RunInputFields } from "./resources/resolve-run-inputs.js";
+import { missingRefs, resolveRunInputs, RUN_INPUT_SCHEMAS, type RunInputFields } from "./resources/resolve-run-inputs.js";
 import { registerResourceRoutes } from "./routes/resources.js";
 import { WebhookEndpointStore } from "./db/webhook-endpoints.js";
 import { registerWebhookEndpointRoutes } from "./routes/webhook-endpoints.js";
@@ -644,6 +644,9 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       }
       if (!nextAt) return problem(reply, 422, "Invalid schedule", `cron "${req.body.cron}" never fires again`);
       if ((await store.schedules()).some((s) => s.name === req.body.name)) return problem(reply, 409, "Conflict", `a schedule named "${req.body.name}" exists`);
+      // Stored resources it names must exist (for its creator) now; each fire uses their version current then.
+      const missing = await missingRefs(req.body.run, p, resources);
+      if (missing.length) return problem(reply, 404, "Not Found", missing.join("\n"), { errors: missing });
       const id = randomUUID();
       await store.createSchedule({ id, name: req.body.name, cron: req.body.cron, timezone: req.body.timezone ?? null, request: req.body.run, createdBy: p.name, tokenId: p.tokenId, scope: p.scope === null ? null : [...p.scope], nextAt });
       await store.audit({ tokenId: p.tokenId, actor: p.name, action: "schedule.create", target: id, detail: { name: req.body.name, cron: req.body.cron } });

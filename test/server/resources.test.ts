@@ -114,7 +114,7 @@ describe.each(DRIVERS)("stored resources on $name", ({ open }) => {
     all = inventoryYaml(fleet, ["fw-a1", "fw-a2", "fw-b1"]);
     onlyA = inventoryYaml(fleet, ["fw-a1", "fw-a2"]);
     sql = await open();
-    server = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-resources-")), env: { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password, PREFLIGHT_ADMIN_TOKEN: ADMIN }, sql });
+    server = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), "preflight-resources-")), env: { PREFLIGHT_USERNAME: CREDS.username, PREFLIGHT_PASSWORD: CREDS.password, PREFLIGHT_ADMIN_TOKEN: ADMIN }, sql, scheduleTickMs: 200 });
     for (const [key, role, groups] of [
       ["viewerA", "viewer", ["cust-a"]],
       ["operatorA", "operator", ["cust-a"]],
@@ -284,6 +284,27 @@ describe.each(DRIVERS)("stored resources on $name", ({ open }) => {
     const scoped = await as(tokens.operatorA, { method: "POST", url: "/api/v1/runs", payload: { inventory: { ref: "cust-a" }, checks: [OPTICS], knownHosts: fleet.knownHosts() } });
     expect(scoped.statusCode, scoped.body).toBe(202);
     expect((await finished((scoped.json() as { id: string }).id)).devices.map((d) => d.name)).toEqual(["fw-a1", "fw-a2"]);
+  });
+
+  it("fires a schedule that names stored resources: its runs use them and record their versions; an unknown ref is refused at creation", { timeout: 60_000 }, async () => {
+    const unknown = await admin({ method: "POST", url: "/api/v1/schedules", payload: { name: "broken", cron: "0 2 * * *", run: { inventory: { ref: "no-such" } } } });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ detail: 'no stored inventory "no-such"' });
+    // A scoped admin's schedule fires with its groups: another group's inventory is not there for it.
+    expect((await as(tokens.adminA, { method: "POST", url: "/api/v1/schedules", payload: { name: "wide", cron: "0 2 * * *", run: { inventory: { ref: "estate" } } } })).statusCode).toBe(404);
+    const created = await admin({ method: "POST", url: "/api/v1/schedules", payload: { name: "every second", cron: "* * * * * *", run: { inventory: { ref: "cust-a" }, waivers: { ref: "optics" }, checks: [OPTICS], knownHosts: fleet.knownHosts() } } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    let runId: string | undefined;
+    for (let i = 0; i < 100 && !runId; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      runId = ((await admin({ method: "GET", url: "/api/v1/schedules" })).json() as { schedules: { id: string; lastRunId: string | null }[] }).schedules.find((s) => s.id === id)?.lastRunId ?? undefined;
+    }
+    expect(runId).toBeDefined();
+    expect((await admin({ method: "DELETE", url: `/api/v1/schedules/${id}` })).statusCode).toBe(204);
+    const report = await finished(runId!);
+    expect(report.devices.find((d) => d.name === "fw-a2")!.checks.find((c) => c.id === OPTICS)!.status).toBe("waived");
+    expect((await admin({ method: "GET", url: `/api/v1/runs/${runId}/inputs` })).json()).toMatchObject({ inventory: { ref: "cust-a", version: 1 }, waivers: { ref: "optics", version: 1 } });
   });
 
   it("refuses to delete a resource a schedule uses (409), deletes it otherwise; the runs' recorded versions stay", async () => {

@@ -58,11 +58,12 @@ export interface ResolveDeps {
 
 const KIND_NAMES: Record<ResourceKind, string> = { inventory: "inventory", "check-pack": "check pack", waivers: "waiver set" };
 
-export async function resolveRunInputs(body: RunInputFields, p: Principal, deps: ResolveDeps): Promise<Resolution> {
+/** The stored resources a request names, and what it names that is not there (or not for this token). */
+async function lookUp(body: Partial<RunInputFields>, p: Principal, resources: ResourceStore) {
   const missing: string[] = [];
   const fetch = async (kind: ResourceKind, ref: ResourceRef | undefined): Promise<ResourceVersion | undefined> => {
     if (!ref) return undefined;
-    const found = await deps.resources.get(kind, ref.ref, ref.version);
+    const found = await resources.get(kind, ref.ref, ref.version);
     // An inventory with devices outside the token's groups is, to that token, not there.
     if (!found || (kind === "inventory" && !inventoryInScope(p.scope, found.deviceGroups))) {
       missing.push(`no stored ${KIND_NAMES[kind]} "${ref.ref}"${ref.version ? ` version ${ref.version}` : ""}`);
@@ -70,10 +71,17 @@ export async function resolveRunInputs(body: RunInputFields, p: Principal, deps:
     }
     return found;
   };
-  const inventoryRef = typeof body.inventory === "string" ? undefined : body.inventory;
-  const inventory = await fetch("inventory", inventoryRef);
-  const pack = await fetch("check-pack", body.checkPack);
-  const waiverSet = await fetch("waivers", body.waivers);
+  const inventoryRef = typeof body.inventory === "object" && body.inventory !== null ? body.inventory : undefined;
+  return { inventory: await fetch("inventory", inventoryRef), pack: await fetch("check-pack", body.checkPack), waiverSet: await fetch("waivers", body.waivers), missing };
+}
+
+/** For a schedule: the references of its run that do not resolve for its creator (empty: all do). */
+export async function missingRefs(body: Partial<RunInputFields>, p: Principal, resources: ResourceStore): Promise<string[]> {
+  return (await lookUp(body, p, resources)).missing;
+}
+
+export async function resolveRunInputs(body: RunInputFields, p: Principal, deps: ResolveDeps): Promise<Resolution> {
+  const { inventory, pack, waiverSet, missing } = await lookUp(body, p, deps.resources);
   if (missing.length) return { ok: false, status: 404, title: "Not Found", detail: missing.join("\n"), extra: { errors: missing } };
 
   const use = (v: ResourceVersion) => ({ ref: v.name, version: v.version, sha256: v.sha256 });
