@@ -119,10 +119,17 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--public-url <url>", "the server's address as clients reach it, for the report links in webhooks")
     .option("--queue <url>", "hand the runs' devices to `preflight worker`s through this Redis queue, as `run --queue` does (docs/scale-out.md)")
     .option("--queue-timeout <seconds>", "with --queue: a run gives up on a queue that stops answering after this long; the rest is not-run", "30")
-    .action(async (opts: { listen: string; stateDir: string; db?: string; webhook: string[]; publicUrl?: string; queue?: string; queueTimeout?: string }) => {
+    .option("--tls-cert <file>", "serve HTTPS with this certificate (PEM, the chain after it); with --tls-key")
+    .option("--tls-key <file>", "the certificate's private key (PEM, unencrypted)")
+    .option("--shutdown-timeout <seconds>", "how long a stop (SIGTERM, Ctrl-C) may take before the process exits anyway", "30")
+    .addHelpText("after", "\nSIGTERM and Ctrl-C stop it gracefully: new requests get 503, runs in progress end cancelled with their report. Exit codes: 0 stopped, 1 stop timed out, 3 bad input.")
+    .action(async (opts: { listen: string; stateDir: string; db?: string; webhook: string[]; publicUrl?: string; queue?: string; queueTimeout?: string; tlsCert?: string; tlsKey?: string; shutdownTimeout: string }) => {
       // Loaded only for `serve`: the web framework and its database are a large part of every other command's start-up.
       const { serveCommand } = await import("./serve-command.js");
-      onExit(await withInterrupt((signal) => serveCommand(opts, processIo(signal))));
+      const code = await withInterrupt((signal) => serveCommand(opts, processIo(signal)));
+      onExit(code);
+      // A stop that timed out leaves work behind (a delivery being retried): exit regardless, it is bounded.
+      if (code === 1) setTimeout(() => process.exit(1), 200).unref();
     });
 
   program

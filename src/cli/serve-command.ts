@@ -3,6 +3,8 @@
 // --queue URL its runs are audited by `preflight worker`s through that queue (docs/scale-out.md).
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { readTlsFiles, type TlsFiles } from "./serve-tls.js";
+import { webhookUrlProblem } from "../webhooks/endpoint-url.js";
 import { buildApp } from "../server/app.js";
 import { isPostgresUrl, openSql, redactUrl } from "../server/db/sql.js";
 import { displayQueue, parseQueueUrl } from "../queue/job.js";
@@ -21,6 +23,11 @@ export interface ServeOptions {
   /** Hand the runs to `preflight worker`s through this Redis queue; its password from $PREFLIGHT_QUEUE_PASSWORD. */
   queue?: string;
   queueTimeout?: string;
+  /** HTTPS: the certificate chain and its private key, PEM files (both or neither). */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** How long a stop (SIGTERM, Ctrl-C) may take, in seconds (default 30): then the process exits 1 anyway. */
+  shutdownTimeout?: string;
 }
 
 /** `--queue URL` and `--queue-timeout S`, checked as for `run --queue`: the queue, or every problem with them. */
@@ -33,19 +40,15 @@ export function checkServeQueue(opts: Pick<ServeOptions, "queue" | "queueTimeout
   return { queue: { url: checked.queue, address, goneAfterMs: checked.queueTimeoutMs ?? 30_000 }, problems };
 }
 
+/** Seconds the stop may take: cancelling the runs, storing them, delivering their webhooks, closing the database. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_S = 30;
+
 /** Every problem with the webhook options at once (exit 3 before anything starts). */
 export function checkWebhookOptions(opts: ServeOptions, env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   for (const url of opts.webhook ?? []) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(url);
-    } catch {
-      problems.push(`--webhook: "${url}" is not a URL`);
-      continue;
-    }
-    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") problems.push(`--webhook: "${url}" is not an http(s) URL`);
-    if (parsed.username || parsed.password) problems.push(`--webhook: "${parsed.host}" carries credentials in the URL; the receiver checks the signature instead`);
+    const problem = webhookUrlProblem(url, "--webhook");
+    if (problem) problems.push(problem);
   }
   if (opts.webhook?.length && !env.PREFLIGHT_WEBHOOK_SECRET) problems.push("--webhook: set PREFLIGHT_WEBHOOK_SECRET, the secret the deliveries are signed with (docs/webhooks.md)");
   if (opts.publicUrl !== undefined && !/^https?:\/\/[^/]/.test(opts.publicUrl)) problems.push(`--public-url: "${opts.publicUrl}" is not an http(s) URL`);
@@ -66,10 +69,19 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     io.stderr.write(`--listen: "${opts.listen}" is not host:port (e.g. 127.0.0.1:8080)\n`);
     return 3;
   }
+  // Every problem with the options at once (exit 3), before the database is opened or anything listens.
   const { queue, problems: queueProblems } = checkServeQueue(opts, io.env);
-  const webhookProblems = [...checkWebhookOptions(opts, io.env), ...queueProblems];
-  if (webhookProblems.length) {
-    for (const line of webhookProblems) io.stderr.write(`${line}\n`);
+  const problems = [...checkWebhookOptions(opts, io.env), ...queueProblems];
+  const shutdownS = opts.shutdownTimeout === undefined ? DEFAULT_SHUTDOWN_TIMEOUT_S : Number(opts.shutdownTimeout);
+  if (!Number.isFinite(shutdownS) || shutdownS <= 0) problems.push(`--shutdown-timeout: "${opts.shutdownTimeout}" is not a number of seconds above 0`);
+  let tls: TlsFiles | undefined;
+  if (opts.tlsCert !== undefined || opts.tlsKey !== undefined) {
+    const read = await readTlsFiles(opts.tlsCert, opts.tlsKey, io.cwd);
+    if (read.ok) tls = read.tls;
+    else problems.push(...read.problems);
+  }
+  if (problems.length) {
+    for (const line of problems) io.stderr.write(`${line}\n`);
     return 3;
   }
   const dataDir = resolve(io.cwd, opts.stateDir);
@@ -92,6 +104,7 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
     ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
     ...(queue ? { queue } : {}),
     log: (line) => io.stderr.write(`preflight serve: ${line}\n`),
+    ...(tls ? { https: tls } : {}),
   });
   const { app } = server;
   if (server.interrupted.length) io.stderr.write(`preflight serve: ${server.interrupted.length} run(s) were in progress when the server last stopped; marked interrupted\n`);
@@ -103,10 +116,32 @@ export async function serveCommand(opts: ServeOptions, io: CliIo): Promise<numbe
   const where = isPostgresUrl(target) ? `PostgreSQL ${redactUrl(target)}` : `embedded database ${target}`;
   const audits = queue ? `; runs audited by the workers on ${displayQueue(queue.address)}` : "";
   io.stderr.write(`preflight serve: listening on ${address} (API under /api/v1; ${where}${audits})\n`);
-  await new Promise<void>((done) => {
-    if (io.signal?.aborted) return done();
-    io.signal?.addEventListener("abort", () => done(), { once: true });
+  // Ctrl-C (io.signal) or SIGTERM (systemd, Kubernetes, docker stop) stop the server the same graceful way: new
+  // requests are answered 503 while it drains; runs in progress are cancelled and stored as such, with their report;
+  // their webhooks are delivered; the database is closed. All within the shutdown timeout, or exit 1 regardless.
+  const why = await new Promise<string>((done) => {
+    const onTerm = () => finish("SIGTERM");
+    const finish = (reason: string) => {
+      process.off("SIGTERM", onTerm);
+      done(reason);
+    };
+    if (io.signal?.aborted) return finish("Ctrl-C");
+    io.signal?.addEventListener("abort", () => finish("Ctrl-C"), { once: true });
+    process.on("SIGTERM", onTerm);
   });
-  await app.close();
+  io.stderr.write(`preflight serve: ${why}: stopping (new requests get 503; runs in progress are cancelled and stored; up to ${shutdownS} s)\n`);
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    app.close().then(() => true),
+    new Promise<boolean>((done) => {
+      timer = setTimeout(() => done(false), shutdownS * 1000);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!closed) {
+    io.stderr.write(`preflight serve: did not stop within ${shutdownS} s (webhook deliveries or the database still busy); exiting anyway\n`);
+    return 1;
+  }
+  io.stderr.write("preflight serve: stopped\n");
   return 0;
 }

@@ -24,6 +24,11 @@ import { runPlacement, type ServerQueue } from "./run-placement.js";
 import { Auth, newTokenSecret, type Principal } from "./auth.js";
 import { migrate, type Sql } from "./db/sql.js";
 import { inScope, ROLES, scopedReport, selectionKey, Store, type Role, type RunRow, type RunStatus, type ScheduleRow } from "./db/store.js";
+import { ResourceStore } from "./db/resources.js";
+import { missingRefs, resolveRunInputs, RUN_INPUT_SCHEMAS, type RunInputFields } from "./resources/resolve-run-inputs.js";
+import { registerResourceRoutes } from "./routes/resources.js";
+import { WebhookEndpointStore } from "./db/webhook-endpoints.js";
+import { registerWebhookEndpointRoutes } from "./routes/webhook-endpoints.js";
 
 export type { RunStatus };
 
@@ -46,10 +51,12 @@ export interface ServerOptions {
   queue?: ServerQueue;
   /** Status lines for the operator (stderr): the queue's, per run. */
   log?: (line: string) => void;
+  /** Listen with TLS: the certificate chain and private key, PEM text (src/cli/serve-tls.ts reads and checks them). */
+  https?: { cert: string; key: string };
 }
 
-interface StartRunBody {
-  inventory: string;
+/** The request: `inventory`, `checkPack` and `waivers` may name stored resources (src/server/resources). */
+interface StartRunBody extends RunInputFields {
   groups?: string[];
   devices?: string[];
   tags?: string[];
@@ -122,9 +129,15 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     await store.audit({ tokenId: null, actor: "server", action: "token.create", target: "bootstrap", detail: { role: "admin", printedOnce: true } });
   }
   const auth = new Auth(store);
+  const resources = new ResourceStore(sql);
 
   // Unknown body fields are errors (a typo must not be ignored), not silently dropped as by fastify's default.
-  const app = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
+  const app = Fastify({
+    logger: false,
+    ajv: { customOptions: { removeAdditional: false } },
+    // HTTPS (serve --tls-cert/--tls-key); the same routes either way, so the instance's type is the plain one.
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
   // The OpenAPI document is generated from the route schemas below (registered before the routes).
   await app.register(swagger, {
     openapi: {
@@ -139,9 +152,19 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   // Webhooks go out after the run is stored, each delivery on its own (retries do not hold the others up); every
   // delivery, delivered or not, is kept in the delivery log. Tracked in `pending`, so shutdown and tests wait for them.
   const base = options.publicUrl?.replace(/\/+$/, "");
+  const webhookEndpoints = new WebhookEndpointStore(sql);
+  // The endpoints of --webhook, then those added over the API (src/server/routes/webhook-endpoints.ts).
   const notify = (runId: string, report: RunReport) => {
+    const listing: Promise<void> = webhookEndpoints
+      .endpoints()
+      .catch(() => [])
+      .then((stored) => send(runId, report, [...(options.webhooks ?? []), ...stored]))
+      .finally(() => pending.delete(listing));
+    pending.add(listing);
+  };
+  const send = (runId: string, report: RunReport, endpoints: readonly WebhookEndpoint[]) => {
     const links = { runId, ...(base ? { report: `${base}/api/v1/runs/${runId}/report.json`, html: `${base}/api/v1/runs/${runId}/report.html` } : {}) };
-    for (const endpoint of options.webhooks ?? []) {
+    for (const endpoint of endpoints) {
       for (const { event, payload } of runPayloads(report, links)) {
         if (endpoint.events && !endpoint.events.includes(event)) continue;
         const delivery: Promise<void> = deliverWebhook(endpoint, event, payload, options.webhookDelivery)
@@ -203,7 +226,11 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
   const notFound = (reply: FastifyReply, id: string) => problem(reply, 404, "Not Found", `no run "${id}"`);
 
   /** Starts an audit for principal p (the API's POST /runs, and a schedule firing as its creator); runs in the background. */
-  const startRun = async (body: StartRunBody, p: Principal, source: "api" | "schedule" = "api"): Promise<StartOutcome> => {
+  const startRun = async (requested: StartRunBody, p: Principal, source: "api" | "schedule" = "api"): Promise<StartOutcome> => {
+    // Stored resources named by reference become the inventory's text, check folders and waivers here.
+    const resolved = await resolveRunInputs(requested, p, { resources, stateDir: options.dataDir });
+    if (!resolved.ok) return resolved;
+    const body = { ...requested, inventory: resolved.inventory, checks: resolved.checks };
     const id = randomUUID();
     const dir = join(options.dataDir, "runs", id);
     await mkdir(dir, { recursive: true });
@@ -238,7 +265,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     };
     const prepared = await prepareAudit(request, options.env);
     // The inventory file is the request's "inventory" field: messages name it so, with its line and column.
-    const shown = (d: Diagnostic) => formatDiagnostic({ ...d, file: d.file === inventoryFile ? "inventory" : d.file });
+    const shown = (d: Diagnostic) => formatDiagnostic({ ...d, file: d.file === inventoryFile ? resolved.inventoryLabel : resolved.displayPath(d.file) });
     // A refused request leaves nothing behind (an inventory with a password pasted in is refused, and not kept).
     if (prepared.kind !== "ready") await rm(dir, { recursive: true, force: true });
     if (prepared.kind === "bad-input") {
@@ -265,6 +292,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       groups,
       devicesTotal: audit.plans.length,
     });
+    await resources.recordRunInputs(id, resolved.inputs);
     await store.audit({ tokenId: p.tokenId, actor: p.name, action: "run.start", target: id, detail: { devices: audit.plans.length, groups, selection } });
     const run: LiveRun = { controller: new AbortController(), done: 0, events: [], listeners: new Set() };
     live.set(id, run);
@@ -284,10 +312,10 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
         emit({ event: "device-done", groups: result.groups, data: { run: id, device: result.name, status: result.status, done, total } });
         writes = writes.then(() => store.progress(id, done)).catch(() => undefined);
       },
-      displayPath: (file) => (file === inventoryFile ? "inventory" : file),
+      displayPath: (file) => (file === inventoryFile ? resolved.inventoryLabel : resolved.displayPath(file)),
       ...placement.hooks(request),
     })
-      .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report, error: undefined as string | undefined }))
+      .then(async ({ report }) => ({ status: (run.controller.signal.aborted ? "cancelled" : "finished") as RunStatus, report: resolved.finish(report), error: undefined as string | undefined }))
       .catch((err: Error) => ({ status: "failed" as RunStatus, report: undefined, error: err.message }))
       .then(async ({ status, report, error }) => {
         await writes;
@@ -321,7 +349,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
           required: ["inventory"],
           additionalProperties: false,
           properties: {
-            inventory: { type: "string", minLength: 1 },
+            ...RUN_INPUT_SCHEMAS,
             groups: stringList,
             devices: stringList,
             tags: stringList,
@@ -616,7 +644,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
     const { request, tokenId, ...rest } = s;
     void tokenId;
     // The request's inventory is shown by size only: it may be large, and it is the customer's estate.
-    return { ...rest, run: { ...request, inventory: `${String(request.inventory ?? "").length} characters` } };
+    return { ...rest, run: { ...request, inventory: typeof request.inventory === "string" ? `${request.inventory.length} characters` : request.inventory } };
   };
   const visible = (p: Principal, s: ScheduleRow) => p.scope === null || (s.scope !== null && s.scope.every((g) => p.scope!.includes(g)));
 
@@ -646,6 +674,9 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       }
       if (!nextAt) return problem(reply, 422, "Invalid schedule", `cron "${req.body.cron}" never fires again`);
       if ((await store.schedules()).some((s) => s.name === req.body.name)) return problem(reply, 409, "Conflict", `a schedule named "${req.body.name}" exists`);
+      // Stored resources it names must exist (for its creator) now; each fire uses their version current then.
+      const missing = await missingRefs(req.body.run, p, resources);
+      if (missing.length) return problem(reply, 404, "Not Found", missing.join("\n"), { errors: missing });
       const id = randomUUID();
       await store.createSchedule({ id, name: req.body.name, cron: req.body.cron, timezone: req.body.timezone ?? null, request: req.body.run, createdBy: p.name, tokenId: p.tokenId, scope: p.scope === null ? null : [...p.scope], nextAt });
       await store.audit({ tokenId: p.tokenId, actor: p.name, action: "schedule.create", target: id, detail: { name: req.body.name, cron: req.body.cron } });
@@ -685,9 +716,13 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       // Webhooks carry every group's devices: an admin scoped to groups does not read their log.
       const p = who(req);
       if (p.scope !== null) return problem(reply, 403, "Forbidden", `token "${p.name}" is scoped to groups ${p.scope.join(", ")}; the delivery log needs an admin token for every group`);
-      return { endpoints: (options.webhooks ?? []).map((e) => ({ url: e.url, events: e.events ?? null })), deliveries: await store.deliveries(req.query.run, req.query.limit ?? 200) };
+      const stored = (await webhookEndpoints.list()).map((e) => ({ id: e.id, url: e.url, events: e.events }));
+      return { endpoints: [...(options.webhooks ?? []).map((e) => ({ url: e.url, events: e.events ?? null })), ...stored], deliveries: await store.deliveries(req.query.run, req.query.limit ?? 200) };
     },
   );
+
+  registerResourceRoutes(app, { auth, store, resources, stateDir: options.dataDir, env: options.env, problem });
+  registerWebhookEndpointRoutes(app, { auth, store, endpoints: webhookEndpoints, problem });
 
   return {
     app,

@@ -98,7 +98,20 @@ const ROUTES: Route[] = [
   { method: "POST", url: "/api/v1/schedules", payload: { name: "x", cron: "0 2 * * *", run: { inventory: "x" } } },
   { method: "GET", url: "/api/v1/schedules" },
   { method: "DELETE", url: "/api/v1/schedules/s1" },
+  ...["inventories", "check-packs", "waivers"].flatMap((path): Route[] => [
+    { method: "GET", url: `/api/v1/${path}` },
+    { method: "GET", url: `/api/v1/${path}/r1` },
+    { method: "GET", url: `/api/v1/${path}/r1/versions` },
+    { method: "PUT", url: `/api/v1/${path}/r1`, payload: {} },
+    { method: "DELETE", url: `/api/v1/${path}/r1` },
+  ]),
+  { method: "GET", url: "/api/v1/runs/r1/inputs" },
+  { method: "POST", url: "/api/v1/webhooks", payload: { url: "https://hooks.example.com/x" } },
+  { method: "GET", url: "/api/v1/webhooks" },
+  { method: "DELETE", url: "/api/v1/webhooks/w1" },
 ];
+/** Stored resources: viewers read them, admins write them. */
+const isResourceWrite = (r: Route) => (r.method === "PUT" || r.method === "DELETE") && /^\/api\/v1\/(inventories|check-packs|waivers)\//.test(r.url);
 
 describe("serve: tokens and roles", () => {
   it("answers 401 (problem+json, WWW-Authenticate) on every /api/v1 route without a token or with a wrong one", async () => {
@@ -114,7 +127,7 @@ describe("serve: tokens and roles", () => {
 
   it("answers 403 when the token's role is below the route's", async () => {
     const operatorOnly = ROUTES.filter((r) => r.method === "POST" && r.url.startsWith("/api/v1/runs"));
-    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log" || r.url === "/api/v1/webhooks/deliveries" || r.url.startsWith("/api/v1/schedules"));
+    const adminOnly = ROUTES.filter((r) => r.url.startsWith("/api/v1/tokens") || r.url === "/api/v1/audit-log" || r.url.startsWith("/api/v1/webhooks") || r.url.startsWith("/api/v1/schedules") || isResourceWrite(r));
     for (const route of [...operatorOnly, ...adminOnly]) expect((await as(tokens.viewer, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     for (const route of adminOnly) expect((await as(tokens.operator, route)).statusCode, `${route.method} ${route.url}`).toBe(403);
     const res = await as(tokens.viewer, operatorOnly[0]!);
@@ -158,6 +171,24 @@ describe("serve: tokens and roles", () => {
     expect(deliveries.statusCode).toBe(200);
     expect(deliveries.json()).toEqual({ endpoints: [], deliveries: [] });
     expect((await admin({ method: "GET", url: "/api/v1/webhooks/deliveries?limit=0" })).statusCode).toBe(400);
+  });
+
+  it("answers 404 for unknown stored resources and 422 for content the CLI's loaders refuse (test/server/resources.test.ts has the rest)", async () => {
+    for (const route of ROUTES.filter((r) => /^\/api\/v1\/(inventories|check-packs|waivers)\/r1/.test(r.url) && r.method !== "PUT")) {
+      const res = await admin(route);
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(404);
+      expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
+    }
+    expect((await admin({ method: "GET", url: "/api/v1/runs/r1/inputs" })).statusCode).toBe(404);
+    for (const [path, payload] of [
+      ["inventories", { inventory: "hosts: [" }],
+      ["check-packs", { checks: ["no-such-check"] }],
+      ["waivers", { waivers: "waivers: 3" }],
+    ] as const) {
+      const res = await admin({ method: "PUT", url: `/api/v1/${path}/r1`, payload });
+      expect(res.statusCode, path).toBe(422);
+      expect((res.json() as { errors: string[] }).errors.length, path).toBeGreaterThan(0);
+    }
   });
 
   it("refuses an inventory with a password in it (422) and keeps nothing of it", async () => {

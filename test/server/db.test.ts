@@ -20,7 +20,7 @@ afterAll(async () => {
 describe("migrations", () => {
   it("are the numbered SQL files of db/migrations, in order; two with one number are refused", async () => {
     const shipped = await loadMigrations();
-    expect(shipped.map((m) => m.name)).toEqual(["001_history.sql", "002_security.sql", "003_webhooks.sql", "004_schedules.sql"]);
+    expect(shipped.map((m) => m.name)).toEqual(["001_history.sql", "002_security.sql", "003_webhooks.sql", "004_schedules.sql", "005_resources.sql", "006_webhook_endpoints.sql"]);
     const dir = mkdtempSync(join(tmpdir(), "preflight-migrations-"));
     writeFileSync(join(dir, "010_b.sql"), "SELECT 1;");
     writeFileSync(join(dir, "002_a.sql"), "SELECT 1;");
@@ -51,24 +51,26 @@ describe.each(DRIVERS)("the history on $name", ({ open }) => {
   it("applies each migration once, in order, recorded in schema_migrations; a later one alone", { timeout: 120_000 }, async () => {
     const sql = await open();
     try {
-      expect(await migrate(sql)).toEqual(["001_history.sql", "002_security.sql", "003_webhooks.sql", "004_schedules.sql"]);
+      expect(await migrate(sql)).toEqual(["001_history.sql", "002_security.sql", "003_webhooks.sql", "004_schedules.sql", "005_resources.sql", "006_webhook_endpoints.sql"]);
       expect(await migrate(sql)).toEqual([]);
       const dir = mkdtempSync(join(tmpdir(), "preflight-migrations-"));
       for (const m of await loadMigrations()) writeFileSync(join(dir, m.name), m.sql);
-      writeFileSync(join(dir, "005_note.sql"), "ALTER TABLE runs ADD COLUMN note text; CREATE INDEX runs_note ON runs (note);");
-      expect(await migrate(sql, await loadMigrations(dir))).toEqual(["005_note.sql"]);
+      writeFileSync(join(dir, "007_note.sql"), "ALTER TABLE runs ADD COLUMN note text; CREATE INDEX runs_note ON runs (note);");
+      expect(await migrate(sql, await loadMigrations(dir))).toEqual(["007_note.sql"]);
       const recorded = await sql.query<{ version: number; name: string }>("SELECT version, name FROM schema_migrations ORDER BY version");
       expect(recorded).toEqual([
         { version: 1, name: "001_history.sql" },
         { version: 2, name: "002_security.sql" },
         { version: 3, name: "003_webhooks.sql" },
         { version: 4, name: "004_schedules.sql" },
-        { version: 5, name: "005_note.sql" },
+        { version: 5, name: "005_resources.sql" },
+        { version: 6, name: "006_webhook_endpoints.sql" },
+        { version: 7, name: "007_note.sql" },
       ]);
       // A migration that fails leaves nothing of itself and is not recorded.
-      writeFileSync(join(dir, "006_bad.sql"), "ALTER TABLE runs ADD COLUMN half text; SELECT no_such_function();");
+      writeFileSync(join(dir, "008_bad.sql"), "ALTER TABLE runs ADD COLUMN half text; SELECT no_such_function();");
       await expect(migrate(sql, await loadMigrations(dir))).rejects.toThrow();
-      expect((await sql.query("SELECT 1 FROM schema_migrations WHERE version = 6")).length).toBe(0);
+      expect((await sql.query("SELECT 1 FROM schema_migrations WHERE version = 8")).length).toBe(0);
       expect((await sql.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'runs' AND column_name = 'half'")).length).toBe(0);
 
       // A report in, the same report out, and its rows.

@@ -198,8 +198,14 @@ describe.each(BACKENDS)("preflight serve end to end: $name", ({ db }) => {
     expect(blocked).toMatchObject({ device: { name: "fw-a" }, checks: [expect.objectContaining({ id: "panos-transceivers-supported" })] });
     expect(finished).toMatchObject({ verdict: "blocked", exitCode: 1, blocked: [{ name: "fw-a" }], links: { html: `https://preflight.example.com/api/v1/runs/${runId}/report.html` } });
     expect(JSON.stringify(mine())).not.toContain(WEBHOOK_SECRET);
-    // The delivery log, for an admin of every group only.
-    const log = (await (await api(`/api/v1/webhooks/deliveries?run=${runId}`, adminToken)).json()) as { endpoints: { url: string }[]; deliveries: { event: string; delivered: boolean; attempts: { status: number }[] }[] };
+    // The delivery log, for an admin of every group only. A delivery is logged once the receiver has answered, so
+    // just after the receiver got it the log may not have it yet (bounded wait: 100 x 100 ms).
+    type DeliveryLog = { endpoints: { url: string }[]; deliveries: { event: string; delivered: boolean; attempts: { status: number }[] }[] };
+    let log = (await (await api(`/api/v1/webhooks/deliveries?run=${runId}`, adminToken)).json()) as DeliveryLog;
+    for (let i = 0; i < 100 && log.deliveries.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      log = (await (await api(`/api/v1/webhooks/deliveries?run=${runId}`, adminToken)).json()) as DeliveryLog;
+    }
     expect(log.endpoints).toEqual([{ url: receiverUrl, events: null }]);
     expect(log.deliveries.map((d) => [d.event, d.delivered, d.attempts.map((a) => a.status)]).sort()).toEqual([
       ["device.blocked", true, [204]],

@@ -54,6 +54,16 @@ async function openPglite(dir: string | undefined): Promise<Sql> {
 async function openPostgres(url: string): Promise<Sql> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url, max: 5 });
+  // A connection that the server ends while it is idle (a restart, or the server stopping just after pool.end(),
+  // which does not wait for the connections to close) is an 'error' event: without listeners, an uncaught exception.
+  // The pool drops such a connection and opens another when needed; a query's own error still reaches its caller.
+  const open = new Set<InstanceType<typeof pg.Client>>();
+  pool.on("error", () => undefined);
+  pool.on("connect", (client) => {
+    open.add(client);
+    client.on("error", () => undefined);
+    client.once("end", () => open.delete(client));
+  });
   // Fail now, with the server's message, rather than at the first query.
   (await pool.connect()).release();
   const wrap = (q: { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): Queryable => ({
@@ -79,7 +89,12 @@ async function openPostgres(url: string): Promise<Sql> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      const ended = [...open].map((client) => new Promise<void>((done) => client.once("end", () => done())));
+      await pool.end();
+      // Until every connection is really closed (bounded: a server that does not answer is not waited for).
+      await Promise.race([Promise.all(ended), new Promise((done) => setTimeout(done, 2000).unref())]);
+    },
   };
 }
 
