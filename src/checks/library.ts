@@ -83,12 +83,22 @@ function parseSelector(raw: string): Selector {
  * with the same id; ids, globs and tags select from everything known (built-in library plus the paths); `!`
  * excludes. No selector: the built-ins.
  */
-export async function loadChecks(specs: readonly string[], options: LoadOptions = {}): Promise<{ checks: LoadedCheck[]; diagnostics: Diagnostic[] }> {
+export interface SelectOptions extends LoadOptions {
+  /**
+   * Which specs may be paths on this machine's disk. Unset (the CLI): any spec that names a file or folder is one.
+   * Set (the server): only these; every other spec is an id, glob or tag, never looked up on disk, so that an API
+   * request cannot make the server read its own files as checks.
+   */
+  paths?: readonly string[];
+}
+
+export async function loadChecks(specs: readonly string[], options: SelectOptions = {}): Promise<{ checks: LoadedCheck[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const pathFiles: string[] = [];
   const selectors: Selector[] = [];
   for (const spec of specs) {
-    const info = spec.startsWith("!") ? undefined : await stat(spec).catch(() => undefined);
+    const mayBePath = !spec.startsWith("!") && (options.paths === undefined || options.paths.includes(spec));
+    const info = mayBePath ? await stat(spec).catch(() => undefined) : undefined;
     if (info?.isDirectory()) pathFiles.push(...(await checkFilesUnder(spec)));
     else if (info?.isFile()) pathFiles.push(resolve(spec));
     else selectors.push(parseSelector(spec));
@@ -130,7 +140,7 @@ export async function loadChecks(specs: readonly string[], options: LoadOptions 
   const includes = selectors.filter((s) => !s.exclude);
   const excludes = selectors.filter((s) => s.exclude);
   for (const s of selectors) {
-    if (!all.some((c) => s.matches(c))) diagnostics.push({ file: "--checks", line: 0, col: 0, message: noMatch(s, all) });
+    if (!all.some((c) => s.matches(c))) diagnostics.push({ file: "--checks", line: 0, col: 0, message: noMatch(s, all, options.paths === undefined) });
   }
   const fromPaths = new Set(pathFiles);
   const chosen = all.filter((c) => {
@@ -175,13 +185,15 @@ async function skimCheckFile(file: string, options: LoadOptions, readTags: boole
   return { check, diagnostics: [] };
 }
 
-function noMatch(s: Selector, all: LoadedCheck[]): string {
+function noMatch(s: Selector, all: LoadedCheck[], pathsRead: boolean): string {
   if (s.kind === "tag") {
     const tags = [...new Set(all.flatMap((c) => c.definition.tags ?? []))];
     return `no check has the tag "${s.value}"${didYouMeanHint(s.value, tags)}`;
   }
   if (s.kind === "glob") return `no check id matches "${s.value}"`;
-  return `"${s.value}" is neither a file, a folder nor a known check id${didYouMeanHint(s.value, all.map((c) => c.definition.id))}`;
+  const hint = didYouMeanHint(s.value, all.map((c) => c.definition.id));
+  if (!pathsRead) return `"${s.value}" is not a known check id${hint} (check files are given as a stored check pack, not as paths)`;
+  return `"${s.value}" is neither a file, a folder nor a known check id${hint}`;
 }
 
 /** depends_on must name selected checks, without cycles; positions come from the check's own file. */

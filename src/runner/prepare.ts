@@ -38,6 +38,8 @@ export interface AuditRequest {
   devices: string[];
   tags: string[];
   checks: string[];
+  /** Which of `checks` may be paths on disk (loadChecks' `paths`): unset for the CLI, the stored packs' folders for the server. */
+  checkPaths?: string[];
   targetVersion?: string;
   /** Explicit upgrade path for every selected device (--path), the target last. */
   path?: string[];
@@ -106,7 +108,7 @@ export async function prepareAudit(request: AuditRequest, env: NodeJS.ProcessEnv
     }
   }
   const dataDir = request.dataDir ?? inventoryDataDir;
-  const loaded = await loadChecks(request.checks, dataDir ? { dataDir } : {});
+  const loaded = await loadChecks(request.checks, { ...(dataDir ? { dataDir } : {}), ...(request.checkPaths ? { paths: request.checkPaths } : {}) });
   diagnostics.push(...loaded.diagnostics, ...inventoryProblems);
   if (diagnostics.length || !devices) return { kind: "bad-input", diagnostics };
 

@@ -252,6 +252,7 @@ export async function buildApp(options: ServerOptions): Promise<PreflightServer>
       devices: body.devices ?? [],
       tags: body.tags ?? [],
       checks: body.checks ?? [],
+      checkPaths: resolved.checkPaths,
       ...(body.targetVersion ? { targetVersion: body.targetVersion } : {}),
       ...(body.path?.length ? { path: body.path } : {}),
       out: join(dir, "out"),

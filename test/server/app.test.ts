@@ -154,6 +154,19 @@ describe("preflight serve API", () => {
     expect(body.errors[0]).toMatch(/^inventory:\d+:\d+: /);
   });
 
+  it("never reads paths on the server's disk as checks: a check file or folder given in `checks` is not a known check id", async () => {
+    const folder = join(process.cwd(), "checks", "paloalto_panos");
+    const file = join(folder, "panos-commit-locks.yaml");
+    const before = (await call({ method: "GET", url: "/api/v1/runs" })).json() as { runs: unknown[] };
+    const res = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory, checks: [file, folder, "checks"] } });
+    expect(res.statusCode).toBe(422);
+    const body = res.json() as { errors: string[] };
+    expect(body.errors).toEqual(
+      expect.arrayContaining([file, folder, "checks"].map((spec) => expect.stringContaining(`"${spec}" is not a known check id`))),
+    );
+    expect(((await call({ method: "GET", url: "/api/v1/runs" })).json() as { runs: unknown[] }).runs).toHaveLength(before.runs.length);
+  });
+
   it("reports an unknown group with the CLI's message", async () => {
     const res = await call({ method: "POST", url: "/api/v1/runs", payload: { inventory, groups: ["nope"] } });
     expect(res.statusCode).toBe(422);

@@ -42,6 +42,8 @@ export type Resolution =
       ok: true;
       inventory: string;
       checks: string[];
+      /** The one entry of `checks` that is a folder (the stored pack's files); every other entry is an id, glob or tag. */
+      checkPaths: string[];
       inputs: RunInputs;
       /** How the run's files are named in reports and messages: the stored inventory and pack by name and version. */
       inventoryLabel: string;
@@ -104,6 +106,7 @@ export async function resolveRunInputs(body: RunInputFields, p: Principal, deps:
     ok: true,
     inventory: text,
     checks,
+    checkPaths: packDir ? [packDir] : [],
     inputs,
     inventoryLabel: inventory ? `inventories/${inventory.name}@${inventory.version}` : "inventory",
     displayPath: (file) => (packDir && file.startsWith(`${packDir}/`) ? `${packLabel}/${file.slice(packDir.length + 1)}` : file),

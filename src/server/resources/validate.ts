@@ -95,7 +95,7 @@ export async function validateCheckPack(pack: CheckPackContent, stateDir: string
   if (diagnostics.length) return { ok: false, diagnostics };
   return scratch(stateDir, async (dir) => {
     await writePack(dir, pack);
-    const loaded = await loadChecks(packSelectors(pack, dir));
+    const loaded = await loadChecks(packSelectors(pack, dir), { paths: [dir] });
     const shown = (file: string) => {
       if (file === "--checks") return "checks";
       const inside = relative(dir, file);
