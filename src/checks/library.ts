@@ -192,7 +192,7 @@ function noMatch(s: Selector, all: LoadedCheck[], pathsRead: boolean): string {
   }
   if (s.kind === "glob") return `no check id matches "${s.value}"`;
   const hint = didYouMeanHint(s.value, all.map((c) => c.definition.id));
-  if (!pathsRead) return `"${s.value}" is not a known check id${hint} (check files are given as a stored check pack, not as paths)`;
+  if (!pathsRead) return `"${s.value}" is not a known check id${hint}${/[/\\]|\.ya?ml$/i.test(s.value) ? " (paths are not read here: give check files as a stored check pack)" : ""}`;
   return `"${s.value}" is neither a file, a folder nor a known check id${hint}`;
 }
 
