@@ -10,7 +10,6 @@ import { shownPath, type CliIo } from "./io.js";
 import type { RawRunOptions } from "./options.js";
 import { prepareRun } from "./prepare.js";
 import { createProgress } from "./progress.js";
-import { coordinatorFor } from "./worker-command.js";
 
 export async function captureCommand(raw: RawRunOptions, io: CliIo): Promise<number> {
   const prepared = await prepareRun({ ...raw, fromCapture: undefined }, io);
@@ -22,7 +21,8 @@ export async function captureCommand(raw: RawRunOptions, io: CliIo): Promise<num
     keepArtifacts: true,
     ...(io.signal ? { signal: io.signal } : {}),
     onDeviceDone: (result, done, total) => progress.deviceDone(result, done, total),
-    ...(options.queue ? { auditor: coordinatorFor(options, io, { artifacts: true }) } : {}),
+    // The queue client (bullmq, ioredis) is loaded only for --queue.
+    ...(options.queue ? { auditor: (await import("./worker-command.js")).coordinatorFor(options, io, { artifacts: true }) } : {}),
   });
   progress.stop();
   const capture = await writeCapture(options.out, audit.devices, artifacts, { tool: TOOL, capturedAt, inventory: shownPath(io.cwd, audit.inventoryFile) });

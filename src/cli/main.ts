@@ -5,20 +5,9 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT } from "../model/status.js";
 import { processIo } from "./io.js";
 import { addTransportOptions, collectList, type RawRunOptions } from "./options.js";
-import { explainCommand } from "./explain-command.js";
-import { listCommand } from "./list-command.js";
-import { platformsCommand } from "./platforms-command.js";
-import { testCommand } from "./test-command.js";
-import { parseCommand } from "./parse-command.js";
-import { pathCommand } from "./path-command.js";
-import { captureCommand } from "./capture-command.js";
-import { diffCommand } from "./diff-command.js";
-import { reportCommand } from "./report-command.js";
-import { opticsCommand, type OpticsCommandOptions } from "./optics-command.js";
-import { resumeCommand, runCommand } from "./run-command.js";
-import { workerCommand, type WorkerCommandOptions } from "./worker-command.js";
+import type { OpticsCommandOptions } from "./optics-command.js";
+import type { WorkerCommandOptions } from "./worker-command.js";
 import { TOOL } from "../util/tool.js";
-import { validateCommand } from "./validate-command.js";
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -28,6 +17,8 @@ Exit codes:
   3  bad input or usage: invalid inventory, check, data or options; nothing was run
   4  nothing to do: the selection matched no device or no check`;
 
+// Each command's module is loaded by its action, not here: `run` does not pay for the queue client, the web
+// server, the database or TextFSM, and `--help` pays for none of them.
 export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command("preflight")
     .description("Read-only pre-upgrade audits of network devices over SSH, with one readiness report.")
@@ -51,10 +42,12 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .action(async (opts: RawRunOptions, command: Command) => {
       if (opts.resume) {
         const given = command.options.map((o) => o.attributeName()).filter((key) => command.getOptionValueSource(key) === "cli");
+        const { resumeCommand } = await import("./run-command.js");
         onExit(await withInterrupt((signal) => resumeCommand(opts, given, processIo(signal))));
         return;
       }
       const formats = opts.format.length ? opts.format : ["json", "html"];
+      const { runCommand } = await import("./run-command.js");
       onExit(await withInterrupt((signal) => runCommand({ ...opts, format: formats }, processIo(signal))));
     });
 
@@ -63,6 +56,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--queue-timeout <seconds>", "with --queue: give up on a queue that stops answering after this long", "30")
     .addHelpText("after", "\nExit codes: 0 everything captured, 2 some device could not be captured fully, 3 bad input, 4 nothing to do.")
     .action(async (opts: RawRunOptions) => {
+      const { captureCommand } = await import("./capture-command.js");
       onExit(await withInterrupt((signal) => captureCommand({ ...opts, format: [], failOn: "low" }, processIo(signal))));
     });
 
@@ -79,7 +73,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--accept-new-host-keys", "record the key of a host seen for the first time (a changed key still fails)", false)
     .option("--identity <file>", "private key for SSH (passphrase from PREFLIGHT_KEY_PASSPHRASE)")
     .addHelpText("after", "\nRuns until Ctrl-C or SIGTERM, then finishes the devices in progress. Exit codes: 0 stopped, 3 bad input.")
-    .action(async (opts: WorkerCommandOptions) => onExit(await withInterrupt((signal) => workerCommand(opts, processIo(signal)))));
+    .action(async (opts: WorkerCommandOptions) => {
+      const { workerCommand } = await import("./worker-command.js");
+      onExit(await withInterrupt((signal) => workerCommand(opts, processIo(signal))));
+    });
 
   program
     .command("report")
@@ -91,7 +88,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("--baseline <report.json>", "compare with an older run")
     .option("--waivers <file>", "apply waivers (docs/reports.md)")
     .addHelpText("after", EXIT_CODES_HELP)
-    .action(async (file: string, opts: { format: string[]; out: string; stdout?: string; baseline?: string; waivers?: string }) => onExit(await reportCommand(file, opts, processIo())));
+    .action(async (file: string, opts: { format: string[]; out: string; stdout?: string; baseline?: string; waivers?: string }) => {
+      const { reportCommand } = await import("./report-command.js");
+      onExit(await reportCommand(file, opts, processIo()));
+    });
 
   addSelectionOptions(
     program
@@ -106,6 +106,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
       "\nWithout --checks, runs the checks tagged optics.\nExit codes: 0 every optic is supported, 1 some optic is to replace, 2 some optic or device could not be inventoried, 3 bad input, 4 nothing to do.",
     )
     .action(async (file: string | undefined, opts: OpticsCommandOptions) => {
+      const { opticsCommand } = await import("./optics-command.js");
       onExit(await withInterrupt((signal) => opticsCommand(file, opts, processIo(signal))));
     });
 
@@ -139,7 +140,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .argument("<new.json>", "the later report.json")
     .addOption(new Option("-f, --format <format>", "output format").choices(["summary", "md", "json"]).default("summary"))
     .addHelpText("after", "\nExit codes: 0 no new failures, 1 new failures, 3 bad input.")
-    .action(async (oldFile: string, newFile: string, opts: { format: string }) => onExit(await diffCommand(oldFile, newFile, opts.format, processIo())));
+    .action(async (oldFile: string, newFile: string, opts: { format: string }) => {
+      const { diffCommand } = await import("./diff-command.js");
+      onExit(await diffCommand(oldFile, newFile, opts.format, processIo()));
+    });
 
   program
     .command("path")
@@ -151,6 +155,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .addOption(new Option("--maintenance <mode>", "which release of each intermediate train to boot").choices(["latest-known", "none"]).default("latest-known"))
     .option("--ha", "an HA pair: do not skip feature releases", false)
     .action(async (opts: { from: string; to: string; platform?: string; path: string[]; maintenance: "latest-known" | "none"; ha: boolean }) => {
+      const { pathCommand } = await import("./path-command.js");
       onExit(await pathCommand({ ...(opts.platform ? { platform: opts.platform } : {}), from: opts.from, to: opts.to, maintenance: opts.maintenance, ha: opts.ha, ...(opts.path.length ? { path: opts.path } : {}) }, processIo()));
     });
 
@@ -166,6 +171,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .addHelpText("after", "\nExit codes: 0 parsed, 1 the template's Error action refused the input or the time limit stopped it, 3 bad input.")
     .action(async (file: string, opts: { textfsm?: string; platform?: string; command?: string; templates?: string; timeLimit?: number }) => {
       const { timeLimit, ...rest } = opts;
+      const { parseCommand } = await import("./parse-command.js");
       onExit(await parseCommand({ ...rest, file, ...(timeLimit !== undefined ? { timeLimitMs: timeLimit } : {}) }, processIo()));
     });
 
@@ -174,14 +180,20 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .description("run the test cases shipped with checks (tests/<check-id>.yaml) against their captured outputs")
     .argument("[checks...]", "check files, folders, ids, globs, tag:<tag> (default: the built-in library)")
     .addHelpText("after", "\nExit codes: 0 every case passed, 1 a case failed, 3 bad input, 4 no case ran.")
-    .action(async (checks: string[]) => onExit(await testCommand(checks, processIo())));
+    .action(async (checks: string[]) => {
+      const { testCommand } = await import("./test-command.js");
+      onExit(await testCommand(checks, processIo()));
+    });
 
   program
     .command("explain")
     .description("what a check needs, does and why")
     .argument("<check>", "check id or file")
     .option("-c, --checks <paths>", "more check folders to look in", collectList, [])
-    .action(async (id: string, opts: { checks: string[] }) => onExit(await explainCommand(id, processIo(), opts.checks)));
+    .action(async (id: string, opts: { checks: string[] }) => {
+      const { explainCommand } = await import("./explain-command.js");
+      onExit(await explainCommand(id, processIo(), opts.checks));
+    });
 
   program
     .command("list")
@@ -193,6 +205,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option("-c, --checks <paths>", "more check folders to list", collectList, [])
     .action(async (opts: { platform?: string; tag?: string; severity?: string; text?: string; checks: string[] }) => {
       const { checks, ...filters } = opts;
+      const { listCommand } = await import("./list-command.js");
       onExit(await listCommand(filters, processIo(), checks));
     });
 
@@ -201,6 +214,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .description("list the platforms preflight can audit: checks, commands, parsers, fixtures, demo fleet, upgrade paths")
     .option("--markdown", "print the table as Markdown (docs/platforms.md)")
     .action(async (opts: { markdown?: boolean }) => {
+      const { platformsCommand } = await import("./platforms-command.js");
       onExit(await platformsCommand(opts, processIo()));
     });
 
@@ -208,7 +222,10 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .command("validate")
     .description("check check files, check folders and inventories without contacting any device")
     .argument("<paths...>", "files or folders")
-    .action(async (paths: string[]) => onExit(await validateCommand(paths, processIo())));
+    .action(async (paths: string[]) => {
+      const { validateCommand } = await import("./validate-command.js");
+      onExit(await validateCommand(paths, processIo()));
+    });
 
   return program;
 }

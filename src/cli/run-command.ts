@@ -11,7 +11,6 @@ import { openHistory, recordCliRun } from "../server/db/history.js";
 import { redactUrl } from "../server/db/sql.js";
 import type { Store } from "../server/db/store.js";
 import { lockForResume, openJournal, resumeOptions, type ResumeRequest } from "./resume.js";
-import { coordinatorFor } from "./worker-command.js";
 
 export async function runCommand(raw: RawRunOptions, io: CliIo, resume?: ResumeRequest): Promise<number> {
   const prepared = await prepareRun(raw, io);
@@ -44,7 +43,8 @@ export async function runCommand(raw: RawRunOptions, io: CliIo, resume?: ResumeR
       },
       displayPath: (file) => shownPath(cwd, file),
       ...journal?.hooks,
-      ...(options.queue ? { auditor: coordinatorFor(options, io) } : {}),
+      // The queue client (bullmq, ioredis) is loaded only for --queue.
+      ...(options.queue ? { auditor: (await import("./worker-command.js")).coordinatorFor(options, io) } : {}),
     });
     progress.stop();
     journal?.finish(report);

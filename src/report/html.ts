@@ -7,7 +7,7 @@ import { basename, join } from "node:path";
 import Handlebars from "handlebars";
 import type { RunReport } from "../model/result.js";
 import { packagePath } from "../util/package-root.js";
-import { buildHtmlView, type HtmlOptions } from "./html/view.js";
+import { buildHtmlViewParts, type HtmlOptions } from "./html/view.js";
 
 export const TEMPLATE_DIR = packagePath("reports", "templates");
 
@@ -17,12 +17,18 @@ const SCRIPT_PARTIAL = "filter-script";
 const STYLE_PARTIAL = "styles";
 
 interface Compiled {
-  render: (view: object) => string;
+  /** The page up to the device details, each device's details, and the rest of the page. */
+  head: (view: object) => string;
+  device: (view: object) => string;
+  tail: (view: object) => string;
   scriptHash: string;
   styleHash: string;
 }
 
 const cspHash = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
+
+/** The device details loop of report.hbs: rendered a device at a time, so the page is never one string. */
+const DEVICE_DETAILS = "{{#each devices}}\n{{> device}}\n{{/each}}\n";
 
 let compiled: Compiled | undefined;
 
@@ -53,14 +59,31 @@ function template(): Compiled {
   const source = readFileSync(join(TEMPLATE_DIR, "report.hbs"), "utf8");
   // strict: a name the view does not provide is an error rather than an empty cell; knownHelpersOnly: the
   // template can use only the built-in block helpers (if, each), never logic registered at run time.
-  const render = hb.compile(source, { strict: true, knownHelpersOnly: true });
-  compiled = { render, scriptHash: cspHash(script), styleHash: cspHash(style) };
+  const at = source.indexOf(DEVICE_DETAILS);
+  if (at === -1) throw new Error(`${join(TEMPLATE_DIR, "report.hbs")}: the device details loop (${JSON.stringify(DEVICE_DETAILS)}) is missing`);
+  const options = { strict: true, knownHelpersOnly: true };
+  const head = hb.compile(source.slice(0, at), options);
+  const device = hb.compile("{{> device}}", options);
+  const tail = hb.compile(source.slice(at + DEVICE_DETAILS.length), options);
+  compiled = { head, device, tail, scriptHash: cspHash(script), styleHash: cspHash(style) };
   return compiled;
 }
 
 export function renderHtml(report: RunReport, options: HtmlOptions = {}): string {
-  const { render, scriptHash } = template();
-  return render({ ...buildHtmlView(report, options), scriptHash });
+  return [...renderHtmlChunks(report, options)].join("");
+}
+
+/**
+ * The page a device at a time (the same text as rendering report.hbs whole): written to a file piece by piece,
+ * a 10,000-device page and every device's details view never exist at once (src/report/write.ts).
+ */
+export function* renderHtmlChunks(report: RunReport, options: HtmlOptions = {}): Generator<string> {
+  const { head, device, tail, scriptHash } = template();
+  const { page, details } = buildHtmlViewParts(report, options);
+  const view = { ...page, scriptHash };
+  yield head(view);
+  for (const d of details()) yield device(d);
+  yield tail(view);
 }
 
 /**

@@ -6,6 +6,7 @@ import { mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { RunReport } from "../model/result.js";
 import { REPORT_FILE_NAMES, renderReport, type FileFormat, type RenderOptions } from "./formats.js";
+import { renderHtmlChunks } from "./html.js";
 import { renderJsonChunks } from "./json.js";
 
 export type { FileFormat } from "./formats.js";
@@ -17,8 +18,10 @@ export async function writeReports(report: RunReport, outDir: string, formats: r
   const paths: string[] = [];
   for (const format of [...new Set(formats)]) {
     const path = join(dir, REPORT_FILE_NAMES[format]);
-    // JSON is written a device at a time (renderJsonChunks): the whole text of a large fleet's report is never held.
-    await writeAtomically(path, format === "json" ? renderJsonChunks(report) : renderReport(report, format, options));
+    // JSON and HTML are written a device at a time (renderJsonChunks, renderHtmlChunks): the whole text of a large
+    // fleet's report is never held.
+    const content = format === "json" ? renderJsonChunks(report) : format === "html" ? renderHtmlChunks(report, options.diff !== undefined ? { diff: options.diff } : {}) : renderReport(report, format, options);
+    await writeAtomically(path, content);
     paths.push(path);
   }
   return paths;

@@ -93,7 +93,22 @@ export function satisfiesPanosRange(version: string, range: string | VersionRang
   return satisfiesRange(version, typeof range === "string" ? parsePanosRange(range) : range, comparePanosVersions);
 }
 
+// Checks compare the same few strings (the device's release, the path's hops, a support list's releases) for every
+// device: each string's key is computed once. Bounded, for a process (serve) that sees arbitrary strings; a string
+// that does not parse throws every time and is never stored.
+const SORT_KEYS = new Map<string, SortKey>();
+const SORT_KEYS_MAX = 10_000;
+
 function sortKey(s: string): SortKey {
+  const known = SORT_KEYS.get(s);
+  if (known !== undefined) return known;
+  const key = computeSortKey(s);
+  if (SORT_KEYS.size >= SORT_KEYS_MAX) SORT_KEYS.clear();
+  SORT_KEYS.set(s, key);
+  return key;
+}
+
+function computeSortKey(s: string): SortKey {
   const partial = PARTIAL.exec(s.trim());
   if (partial) return [Number(partial[1]), Number(partial[2] ?? 0), 0, TRAIN_START_RANK, 0, 0];
   const v = parsePanosVersion(s);

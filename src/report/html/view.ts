@@ -45,7 +45,14 @@ export interface HtmlOptions {
   diff?: ReportDiff;
 }
 
-export function buildHtmlView(report: RunReport, options: HtmlOptions = {}): HtmlView {
+/** The page with the device table's rows only; the device details come one at a time from `details`. */
+export type HtmlPageView = Omit<HtmlView, "devices"> & { devices: DeviceRowView[] };
+
+/**
+ * The view in two parts, so that a large fleet's page is written a device at a time (renderHtmlChunks): the page
+ * (summary, table rows, sections) and a generator of each device's view (row and details), in reading order.
+ */
+export function buildHtmlViewParts(report: RunReport, options: HtmlOptions = {}): { page: HtmlPageView; details: () => Generator<DeviceView> } {
   const { meta } = report;
   const targets = meta.targetVersions.length > 0 ? meta.targetVersions.join(", ") : TEXT.noTarget;
   const notices: string[] = [];
@@ -54,7 +61,7 @@ export function buildHtmlView(report: RunReport, options: HtmlOptions = {}): Htm
   const anchors = deviceAnchors(report.devices);
   const ordered = devicesInReadingOrder(report.devices);
   const checks = countByCheck(ordered, meta.checks);
-  return {
+  const page: HtmlPageView = {
     title: `${TEXT.reportTitle} — ${formatTime(meta.startedAt)} — ${targets}`,
     runTime: formatTime(meta.startedAt),
     targets,
@@ -65,10 +72,14 @@ export function buildHtmlView(report: RunReport, options: HtmlOptions = {}): Htm
     statusHeads: DEVICE_STATUSES.map((s) => ({ value: s, label: DEVICE_STATUS_LABEL[s] })),
     filterOptions: filterOptions(report),
     ...byCheckView(checks, anchors),
-    devices: ordered.map((d) => ({ ...deviceRow(d, anchors.get(d) ?? ""), ...deviceDetail(d) })),
+    devices: ordered.map((d) => deviceRow(d, anchors.get(d) ?? "")),
     optics: opticsView(opticsInventory(report), report.devices, anchors),
     hasDiff: options.diff !== undefined,
     diff: options.diff === undefined ? false : diffView(options.diff, report.devices),
     meta: runMetaView(report),
   };
+  function* details(): Generator<DeviceView> {
+    for (const d of ordered) yield { ...deviceRow(d, anchors.get(d) ?? ""), ...deviceDetail(d) };
+  }
+  return { page, details };
 }
