@@ -3,11 +3,12 @@
 // sign-in with a token, the runs list (with a run followed live), a run's report in its sandboxed frame, pass-rate
 // trends per check and per group, a device's history, hostile device text kept inert, a group-scoped viewer, and
 // no request outside the server. Without Chromium the suite is skipped on a workstation and fails in CI.
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { chromiumAvailable, launchChromium } from "../helpers/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Document } from "yaml";
 import type { RunReport } from "../../src/model/result.js";
@@ -18,9 +19,6 @@ import { openSql } from "../../src/server/db/sql.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import type { SimFleet } from "../../src/simulator/types.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: the browser tests must run in CI (apt-get install chromium)`);
 
 const CREDS = { username: "audit", password: "dashboard-Pa55word" };
 const OEM: PortSpec = { slot: 1, port: 1, sfp: { vendorName: "OEM", partNumber: "PAN-SFP-PLUS-SR", serial: "OEM1" } };
@@ -70,7 +68,7 @@ async function startRun(body: Record<string, unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!available) return;
+  if (!chromiumAvailable) return;
   fleet = await startFleet([
     withSuiteOutputs(panosDevice({ name: "fw-a1", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM], ...CREDS })),
     withSuiteOutputs(panosDevice({ name: "fw-a2", model: "PA-3220", swVersion: "10.1.9-h1", ports: [OEM, FS], ...CREDS })),
@@ -91,10 +89,7 @@ beforeAll(async () => {
   runs.custA = await startRun({ inventory, knownHosts: fleet.knownHosts(), groups: ["cust-a"] });
   await server.runsDone();
   for (const key of ["all", "custA"] as const) reports[key] = (await (await api(tokens.viewer, "GET", `/api/v1/runs/${runs[key]}/report`)).json()) as RunReport;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -170,7 +165,7 @@ function clean(o: Opened, failed: string[] = []) {
   expect(o.console).toEqual([]);
 }
 
-describe.skipIf(!available)("serve dashboard in Chromium", () => {
+describe.skipIf(!chromiumAvailable)("serve dashboard in Chromium", () => {
   it("is served under /ui/ with a strict Content-Security-Policy; / redirects there", async () => {
     const root = await fetch(`${base}/`, { redirect: "manual" });
     expect(root.status).toBe(302);

@@ -2,32 +2,26 @@
 // with no network access at all, filters and sorts, keeps hostile device text inert, and a 2,000-device page
 // stays quick to open. Without Chromium the suite is skipped on a workstation and fails in CI (CI is set).
 
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { chromiumAvailable, launchChromium } from "../helpers/chromium.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../src/model/result.js";
 import { renderHtml } from "../../src/report/html.js";
 import { sampleReport } from "../report/sample-report.js";
 import { syntheticReport } from "./synthetic-report.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: the browser tests must run in CI (apt-get install chromium)`);
 
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!available) return;
+  if (!chromiumAvailable) return;
   dir = await mkdtemp(join(tmpdir(), "preflight-browser-"));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -72,7 +66,7 @@ async function visibleRows(page: Page): Promise<string[]> {
   return page.locator("#device-table tbody tr:visible th a").allTextContents();
 }
 
-describe.skipIf(!available)("HTML report in Chromium", () => {
+describe.skipIf(!chromiumAvailable)("HTML report in Chromium", () => {
   it("opens with no network request, no script error and the filter ready", async () => {
     const { page, requests, errors } = await open(sampleReport(), "sample.html");
     expect(requests).toEqual([]);

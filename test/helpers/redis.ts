@@ -2,7 +2,7 @@
 // by its PID. `redisServer()` is undefined when Debian's redis-server is not installed (CI installs it: .ci/run).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "./ports.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -21,17 +21,6 @@ export interface RunningRedis {
   kill(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** `port`: start again where a stopped one listened (a queue that comes back). */
 export async function startRedis(binary: string, port?: number): Promise<RunningRedis> {

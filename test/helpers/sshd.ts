@@ -1,19 +1,11 @@
 // OpenSSH's sshd on loopback for interoperability tests: a free port, host and client keys, waiting for the
 // daemon to listen, and stopping it (by its own PID) again.
 import { spawnSync, type ChildProcess } from "node:child_process";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
+import { freePort } from "./ports.js";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
+
 
 export async function waitForPort(port: number, deadlineMs: number): Promise<void> {
   const deadline = Date.now() + deadlineMs;

@@ -2,7 +2,6 @@
 // separate processes of the built CLI, simulated devices over SSH. The reports must be the local run's, a worker
 // killed mid-audit must lose and duplicate nothing, a site's devices go only to that site's workers, a device no
 // worker can audit ends as `error` with every attempt, and a queue that goes away ends the run with what it has.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +16,7 @@ import { validateReport } from "../../src/report/validate-report.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
 import type { SimDeviceSpec, SimFleet } from "../../src/simulator/types.js";
-import { BIN, ROOT } from "../helpers/cli.js";
+import { auditedBy, startCli, until, withoutTimings, type CliProcess } from "../helpers/cli-process.js";
 import { redisServer, startRedis, type RunningRedis } from "../helpers/redis.js";
 
 const REDIS = redisServer();
@@ -30,45 +29,6 @@ const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "S
 /** About five seconds per device: long enough to kill a worker in the middle of it. */
 const SLOW = { kind: "slow-output", chunkBytes: 512, delayMs: 60 } as const;
 
-interface Proc {
-  child: ChildProcess;
-  stderr: () => string;
-  stdout: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  return { child, stdout: () => stdout, stderr: () => stderr, exited };
-}
-
-async function until(what: string, test: () => boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Timings, run ids and the run's clock differ between two runs of the same estate; nothing else may. */
-function normalised(report: RunReport): unknown {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([k]) => !["durationMs", "startedAt", "finishedAt"].includes(k)).map(([k, v]) => [k, strip(v)]));
-    return value;
-  };
-  return strip(report);
-}
-
-/** Device names a worker reported done (its stderr lines `worker W: NAME: STATUS ...`). */
-function audited(worker: Proc): string[] {
-  return [...worker.stderr().matchAll(/^worker [^:]+: ([^:\s]+): (ready|blocked|warning|unreachable|error|not-run)\b/gm)].map((m) => m[1]!);
-}
 
 describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)", () => {
   let redis: RunningRedis;
@@ -76,15 +36,15 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
   let dir: string;
   let inventory: string;
   let knownHosts: string;
-  const workers: Proc[] = [];
+  const workers: CliProcess[] = [];
 
-  const worker = (name: string, extra: string[] = [], url = redis.url): Proc => {
-    const w = start(["worker", "--queue", url, "--name", name, "--known-hosts", knownHosts, "--lease", "3", ...extra], ENV);
+  const worker = (name: string, extra: string[] = [], url = redis.url): CliProcess => {
+    const w = startCli(["worker", "--queue", url, "--name", name, "--known-hosts", knownHosts, "--lease", "3", ...extra], ENV);
     workers.push(w);
     return w;
   };
-  const ready = (w: Proc) => until("the worker to start", () => w.stderr().includes("serving site(s)"));
-  const stop = async (...ws: Proc[]) => {
+  const ready = (w: CliProcess) => until("the worker to start", () => w.stderr().includes("serving site(s)"));
+  const stop = async (...ws: CliProcess[]) => {
     for (const w of ws) if (w.child.exitCode === null) w.child.kill("SIGTERM");
     await Promise.all(ws.map((w) => w.exited));
   };
@@ -132,16 +92,16 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
   });
 
   it("three workers give the local run's report (apart from timings); each device is audited once", async () => {
-    const local = start(["run", "-i", inventory, "--tag", "estate", "--known-hosts", knownHosts, "--out", join(dir, "local"), "--no-progress"], ENV);
+    const local = startCli(["run", "-i", inventory, "--tag", "estate", "--known-hosts", knownHosts, "--out", join(dir, "local"), "--no-progress"], ENV);
     expect(await local.exited).toBe(1);
     const ws = [worker("w1", ["--site", "a,b"]), worker("w2", ["--site", "a", "--site", "b"]), worker("w3", ["--site", "a,b", "--concurrency", "2"])];
     await Promise.all(ws.map(ready));
-    const run = start(runArgs("three", ["--tag", "estate"]));
+    const run = startCli(runArgs("three", ["--tag", "estate"]));
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toContain("queued 10 device(s)");
     const queued = report("three");
     expect(validateReport(queued)).toEqual({ ok: true });
-    expect(normalised(queued)).toEqual(normalised(report("local")));
+    expect(withoutTimings(queued)).toEqual(withoutTimings(report("local")));
     expect(queued.devices.map((d) => [d.name, d.status])).toEqual([
       ...["fw-a1", "fw-a2", "fw-a3", "fw-a4", "fw-a5", "fw-a6"].map((n) => [n, n === "fw-a2" ? "blocked" : "ready"]),
       ["fw-down", "unreachable"],
@@ -149,7 +109,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
       ["fw-b2", "ready"],
       ["fw-b3", "ready"],
     ]);
-    const all = ws.flatMap(audited).sort();
+    const all = ws.flatMap(auditedBy).sort();
     expect(all).toEqual(queued.devices.map((d) => d.name).sort());
     for (const text of [run.stdout(), run.stderr(), readFileSync(join(dir, "three", "report.json"), "utf8"), ...ws.map((w) => w.stderr())]) expect(text).not.toContain(CREDS.password);
     await stop(...ws);
@@ -158,12 +118,12 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
   it("capture --queue brings each device's artifact back: replayed offline, it gives the local run's results", async () => {
     const ws = [worker("c1", ["--site", "a,b"]), worker("c2", ["--site", "a,b"])];
     await Promise.all(ws.map(ready));
-    const capture = start(["capture", "-i", inventory, "--queue", redis.url, "--tag", "estate", "--out", join(dir, "captured"), "--no-progress"]);
+    const capture = startCli(["capture", "-i", inventory, "--queue", redis.url, "--tag", "estate", "--out", join(dir, "captured"), "--no-progress"]);
     expect(await capture.exited).toBe(2); // fw-down cannot be captured
     expect(capture.stdout()).toMatch(/from 10 of 10 devices/);
-    const replay = start(["run", "--from-capture", join(dir, "captured"), "--out", join(dir, "replayed"), "--no-progress"]);
+    const replay = startCli(["run", "--from-capture", join(dir, "captured"), "--out", join(dir, "replayed"), "--no-progress"]);
     expect(await replay.exited).toBe(1);
-    const devices = (out: string) => (normalised(report(out)) as { devices: unknown[] }).devices;
+    const devices = (out: string) => (withoutTimings(report(out)) as { devices: unknown[] }).devices;
     expect(devices("replayed")).toEqual(devices("local"));
   }, 240_000);
 
@@ -172,7 +132,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     const doomed = worker("doomed", ["--concurrency", "2"]);
     const survivor = worker("survivor", ["--concurrency", "2"]);
     await Promise.all([ready(doomed), ready(survivor)]);
-    const run = start(runArgs("killed", ["--tag", "slow"]));
+    const run = startCli(runArgs("killed", ["--tag", "slow"]));
     await until("the jobs to be queued", () => run.stderr().includes("queued 4 device(s)"));
     // Kill it while it holds devices (the engine records which worker took each job).
     const queue = new Queue(queueName("default"), { connection: { host: "127.0.0.1", port: redis.port } });
@@ -180,21 +140,21 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     const poll = setInterval(() => void queue.getActive().then((jobs) => (held = jobs.filter((j) => j.processedBy === "doomed").map((j) => j.name))), 200);
     await until("the doomed worker to hold devices", () => held.length > 0).finally(() => clearInterval(poll));
     await queue.close();
-    expect(audited(doomed)).toEqual([]);
+    expect(auditedBy(doomed)).toEqual([]);
     doomed.child.kill("SIGKILL");
     await doomed.exited;
     expect(await run.exited).toBe(0);
     const r = report("killed");
     expect(r.devices.map((d) => [d.name, d.status])).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"].map((n) => [n, "ready"]));
     // Each device once, the doomed worker's among them: taken over, not lost, not doubled.
-    expect(audited(survivor).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"]);
-    expect(audited(survivor)).toEqual(expect.arrayContaining(held));
-    expect(audited(doomed)).toEqual([]);
+    expect(auditedBy(survivor).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"]);
+    expect(auditedBy(survivor)).toEqual(expect.arrayContaining(held));
+    expect(auditedBy(doomed)).toEqual([]);
   }, 240_000);
 
   it("a worker audits at most --concurrency devices at once per site it serves; a bad --concurrency is exit 3", async () => {
     for (const bad of ["0", "2.5", "1001", "many"]) {
-      const refused = start(["worker", "--queue", redis.url, "--concurrency", bad]);
+      const refused = startCli(["worker", "--queue", redis.url, "--concurrency", bad]);
       expect(await refused.exited).toBe(3);
       expect(refused.stderr()).toContain(`--concurrency: "${bad}" is not a whole number from 1 to 1000`);
       expect(refused.stderr()).toContain("the worker did not start (exit 3)");
@@ -202,7 +162,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     const w = worker("two-per-site", ["--site", "default,b", "--concurrency", "2"]);
     await ready(w);
     // Four slow devices of the default site and two of site b (about five seconds each), all queued at once.
-    const run = start(runArgs("concurrency", ["--tag", "slow,slow-b"]));
+    const run = startCli(runArgs("concurrency", ["--tag", "slow,slow-b"]));
     const queues = ["default", "b"].map((site) => new Queue(queueName(site), { connection: { host: "127.0.0.1", port: redis.port } }));
     const most = { default: 0, b: 0, total: 0 };
     let polling = false;
@@ -226,19 +186,19 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     }
     // Two at once in each site, so four at once in all: the limit is per site, not per worker.
     expect(most).toEqual({ default: 2, b: 2, total: 4 });
-    expect(audited(w).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4", "fw-slowb1", "fw-slowb2"]);
+    expect(auditedBy(w).sort()).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4", "fw-slowb1", "fw-slowb2"]);
     expect(report("concurrency").devices.map((d) => d.status)).toEqual(Array(6).fill("ready"));
   }, 240_000);
 
   it("site routing: a site-b device is never taken by a site-a worker; Ctrl-C cancels its queued job and reports it not-run", async () => {
     const a = worker("only-a", ["--site", "a"]);
     await ready(a);
-    const run = start([...runArgs("sites", ["--device", "fw-a1,fw-a3,fw-b1"]).filter((x) => x !== "--no-progress")]);
+    const run = startCli([...runArgs("sites", ["--device", "fw-a1,fw-a3,fw-b1"]).filter((x) => x !== "--no-progress")]);
     await until("site a's devices", () => (run.stderr().match(/\] fw-a\d ready/g) ?? []).length === 2);
     expect(run.stderr()).toContain("no worker serves site b yet");
     // Site a's worker stays idle with the site-b job waiting.
     await new Promise((r) => setTimeout(r, 1500));
-    expect(audited(a).sort()).toEqual(["fw-a1", "fw-a3"]);
+    expect(auditedBy(a).sort()).toEqual(["fw-a1", "fw-a3"]);
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(2);
     expect(run.stderr()).toMatch(/cancelled 1 queued job/);
@@ -253,14 +213,14 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     const queue = new Queue(queueName("b"), { connection: { host: "127.0.0.1", port: redis.port } });
     expect(await queue.getJobCounts("waiting", "active", "delayed")).toEqual({ waiting: 0, active: 0, delayed: 0 });
     await queue.close();
-    expect(audited(a)).not.toContain("fw-b1");
+    expect(auditedBy(a)).not.toContain("fw-b1");
     await stop(a);
   }, 240_000);
 
   it("a device no worker can audit ends as error, listing every attempt", async () => {
     const ws = [worker("x1"), worker("x2")];
     await Promise.all(ws.map(ready));
-    const run = start(runArgs("nocreds", ["--tag", "nocreds"]));
+    const run = startCli(runArgs("nocreds", ["--tag", "nocreds"]));
     expect(await run.exited).toBe(2);
     const [device] = report("nocreds").devices;
     expect(device?.status).toBe("error");
@@ -275,12 +235,12 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     writeFileSync(join(data, "paloalto_panos", "transceivers.local.yaml"), 'parts:\n  - sku: ACME-SFP-10G\n    oem: [{ vendor: "ACME OPTICS", part: "SFP-10G-NEW" }]\n');
     const w = worker("other-data", ["--site", "a", "--data-dir", data]);
     await ready(w);
-    const run = start(runArgs("refused", ["--device", "fw-a4", "--checks", "panos-transceivers-supported"]));
+    const run = startCli(runArgs("refused", ["--device", "fw-a4", "--checks", "panos-transceivers-supported"]));
     expect(await run.exited).toBe(2);
     const [device] = report("refused").devices;
     expect(device?.status).toBe("error");
     expect(device?.reason).toMatch(/attempt 3 on other-data: worker other-data refuses the job: it has another panos-transceivers-supported \(digest [0-9a-f]{12} here, [0-9a-f]{12} on the coordinator\)/);
-    expect(audited(w)).toEqual([]);
+    expect(auditedBy(w)).toEqual([]);
   }, 240_000);
 
   it("the queue going away mid-run: the run reports what it has, the rest not-run; once it is back, --resume finishes the run", async () => {
@@ -288,7 +248,7 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
     try {
       const w = worker("short-lived", ["--concurrency", "1"], own.url);
       await ready(w);
-      const run = start(runArgs("gone", ["--tag", "slow", "--queue-timeout", "2"], own.url).filter((x) => x !== "--no-progress"));
+      const run = startCli(runArgs("gone", ["--tag", "slow", "--queue-timeout", "2"], own.url).filter((x) => x !== "--no-progress"));
       await until("the first device's result", () => /\[1\/4\] fw-slow\d ready/.test(run.stderr()), 60_000);
       await own.kill();
       expect(await run.exited).toBe(2);
@@ -307,13 +267,13 @@ describe.skipIf(!REDIS)("run --queue with preflight workers (real redis-server)"
       try {
         const w2 = worker("after", ["--concurrency", "3"], back.url);
         await ready(w2);
-        const resumed = start(["run", "--resume", join(dir, "gone"), "--no-progress"]);
+        const resumed = startCli(["run", "--resume", join(dir, "gone"), "--no-progress"]);
         const resumedCode = await resumed.exited;
         expect(resumedCode).toBe(0);
         expect(resumed.stderr()).toContain("queued 3 device(s)");
         const whole = report("gone");
         expect(whole.devices.map((d) => [d.name, d.status])).toEqual(["fw-slow1", "fw-slow2", "fw-slow3", "fw-slow4"].map((n) => [n, "ready"]));
-        expect(audited(w2).sort()).toEqual(rest.map((d) => d.name).sort());
+        expect(auditedBy(w2).sort()).toEqual(rest.map((d) => d.name).sort());
       } finally {
         await back.stop();
       }

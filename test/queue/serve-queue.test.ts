@@ -3,7 +3,6 @@
 // The queued run's stored report and event stream must be a local server run's (apart from timings); cancel over
 // the API and Ctrl-C of the server remove the jobs no worker has taken; a queue that goes away ends the run with
 // what it has, the rest not-run. The queue server holds no device secret: only the workers have them.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +17,7 @@ import { validateReport } from "../../src/report/validate-report.js";
 import { startFleet } from "../../src/simulator/fleet.js";
 import { fleetInventoryYaml } from "../../src/simulator/inventory.js";
 import type { SimDeviceSpec, SimFleet } from "../../src/simulator/types.js";
-import { BIN, ROOT } from "../helpers/cli.js";
+import { auditedBy, startCli, until, withoutTimings, type CliProcess } from "../helpers/cli-process.js";
 import { redisServer, startRedis, type RunningRedis } from "../helpers/redis.js";
 import { parseSse, type SseEvent } from "../helpers/sse.js";
 
@@ -33,50 +32,14 @@ const FS: PortSpec = { slot: 1, port: 2, sfp: { vendorName: "FS", partNumber: "S
 /** About five seconds per device: a run of these is still going when it is cancelled. */
 const SLOW = { kind: "slow-output", chunkBytes: 512, delayMs: 60 } as const;
 
-interface Proc {
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
 
-function start(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", ...env }, stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-  return { child, stderr: () => stderr, exited };
-}
-
-async function until(what: string, test: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Timings and the run's clock differ between two runs of the same estate; nothing else may. */
-function normalised(report: RunReport): unknown {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([k]) => !["durationMs", "startedAt", "finishedAt"].includes(k)).map(([k, v]) => [k, strip(v)]));
-    return value;
-  };
-  return strip(report);
-}
-
-/** Device names a worker reported done (its stderr lines `worker W: NAME: STATUS ...`). */
-function audited(worker: Proc): string[] {
-  return [...worker.stderr().matchAll(/^worker [^:]+: ([^:\s]+): (ready|blocked|warning|unreachable|error|not-run)\b/gm)].map((m) => m[1]!);
-}
-
-interface Server extends Proc {
+interface Server extends CliProcess {
   base: string;
 }
 
 async function serve(args: string[], env: Record<string, string> = {}): Promise<Server> {
   const stateDir = mkdtempSync(join(tmpdir(), "preflight-serve-queue-"));
-  const proc = start(["serve", "--listen", "127.0.0.1:0", "--state-dir", stateDir, ...args], { PREFLIGHT_ADMIN_TOKEN: ADMIN, ...env });
+  const proc = startCli(["serve", "--listen", "127.0.0.1:0", "--state-dir", stateDir, ...args], { PREFLIGHT_ADMIN_TOKEN: ADMIN, ...env });
   let base = "";
   await until("the server to listen", () => {
     if (proc.child.exitCode !== null) throw new Error(`serve exited ${proc.child.exitCode}: ${proc.stderr()}`);
@@ -117,7 +80,7 @@ describe.skipIf(!REDIS)("preflight serve --queue with preflight workers (real re
   let knownHosts: string;
   let local: Server;
   let queued: Server;
-  let workers: Proc[] = [];
+  let workers: CliProcess[] = [];
 
   const waitingJobs = async (...sites: string[]): Promise<number> => {
     let n = 0;
@@ -148,7 +111,7 @@ describe.skipIf(!REDIS)("preflight serve --queue with preflight workers (real re
     doc.setIn(["hosts", "fw-b1", "site"], "b");
     inventory = doc.toString({ lineWidth: 0 });
     // One device at a time per worker, so that a run of the slow devices always has jobs no worker has taken.
-    workers = ["w1", "w2"].map((name) => start(["worker", "--queue", redis.url, "--name", name, "--known-hosts", knownHosts, "--lease", "3", "--concurrency", "1"], DEVICE_ENV));
+    workers = ["w1", "w2"].map((name) => startCli(["worker", "--queue", redis.url, "--name", name, "--known-hosts", knownHosts, "--lease", "3", "--concurrency", "1"], DEVICE_ENV));
     // The local server audits with the device credentials; the queue server has none (the workers hold them).
     [local, queued] = await Promise.all([serve([], DEVICE_ENV), serve(["--queue", redis.url, "--queue-timeout", "3"])]);
     await Promise.all(workers.map((w) => until("the worker to start", () => w.stderr().includes("serving site(s)"))));
@@ -162,7 +125,7 @@ describe.skipIf(!REDIS)("preflight serve --queue with preflight workers (real re
   });
 
   it("bad queue options stop the server before it starts (exit 3), the URL's password never shown", async () => {
-    const bad = start(["serve", "--listen", "127.0.0.1:0", "--state-dir", mkdtempSync(join(tmpdir(), "preflight-serve-queue-")), "--queue", "redis://u:s3cret-pw@127.0.0.1:6379", "--queue-timeout", "0"]);
+    const bad = startCli(["serve", "--listen", "127.0.0.1:0", "--state-dir", mkdtempSync(join(tmpdir(), "preflight-serve-queue-")), "--queue", "redis://u:s3cret-pw@127.0.0.1:6379", "--queue-timeout", "0"]);
     expect(await bad.exited).toBe(3);
     expect(bad.stderr()).toContain("--queue: the URL holds a password: put it in PREFLIGHT_QUEUE_PASSWORD instead");
     expect(bad.stderr()).toContain('--queue-timeout: "0" is not a number of seconds from 1 to 86400');
@@ -181,7 +144,7 @@ describe.skipIf(!REDIS)("preflight serve --queue with preflight workers (real re
     const localReport = await reportOf(local, localId);
     const queuedReport = await reportOf(queued, queuedId);
     expect(validateReport(queuedReport)).toEqual({ ok: true });
-    expect(normalised(queuedReport)).toEqual(normalised(localReport));
+    expect(withoutTimings(queuedReport)).toEqual(withoutTimings(localReport));
     expect(queuedReport.devices.map((d) => [d.name, d.status])).toEqual([
       ["fw-e1", "ready"],
       ["fw-e2", "ready"],
@@ -196,7 +159,7 @@ describe.skipIf(!REDIS)("preflight serve --queue with preflight workers (real re
     expect(queuedEvents.at(-1)).toMatchObject({ event: "run-finished", data: { run: queuedId, status: "finished", exitCode: 1 } });
     expect(localEvents.at(-1)).toMatchObject({ event: "run-finished", data: { status: "finished", exitCode: 1 } });
     expect(await runOf(queued, queuedId)).toMatchObject({ status: "finished", progress: { done: 5, total: 5 } });
-    expect(workers.flatMap(audited).sort()).toEqual(["fw-down", "fw-e1", "fw-e2", "fw-e3", "fw-e4"]);
+    expect(workers.flatMap(auditedBy).sort()).toEqual(["fw-down", "fw-e1", "fw-e2", "fw-e3", "fw-e4"]);
     for (const text of [queued.stderr(), JSON.stringify(queuedReport), ...workers.map((w) => w.stderr())]) expect(text).not.toContain(CREDS.password);
   }, 240_000);
 
