@@ -1,5 +1,6 @@
 // Progress on stderr: a bar on a terminal (cli-progress), plain lines otherwise (CI logs, pipes).
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type cliProgressModule from "cli-progress";
 import type { DeviceResult } from "../model/result.js";
 import type { CliWriter } from "./io.js";
 
@@ -12,6 +13,8 @@ export function createProgress(stream: CliWriter, total: number, enabled: boolea
   if (!enabled) return { deviceDone: () => undefined, stop: () => undefined };
   if (stream.isTTY) {
     // Only a real terminal stream says isTTY, and cli-progress needs one.
+    // Loaded only for a terminal: CI logs, pipes and --no-progress never load it.
+    const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof cliProgressModule;
     const bar = new cliProgress.SingleBar(
       { stream: stream as NodeJS.WritableStream, format: "auditing {bar} {value}/{total} devices | {last}", hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
       cliProgress.Presets.shades_classic,
