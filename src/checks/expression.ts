@@ -4,6 +4,7 @@
 import jmespath, { TreeInterpreter, TYPE_STRING, type JSONObject, type JSONValue } from "@jmespath-community/jmespath";
 
 type ExpressionNode = ReturnType<typeof jmespath.compile>;
+import { memoKey, memoPaths, planMemo, remembered } from "./expression-memo.js";
 import { compareVersions } from "./versions.js";
 
 export type Variables = Record<string, unknown>;
@@ -15,6 +16,7 @@ export function compileExpression(expression: string): ExpressionNode {
   let node = compiled.get(expression);
   if (!node) {
     node = jmespath.compile(expression);
+    planMemo(node);
     compiled.set(expression, node);
   }
   return node;
@@ -82,7 +84,7 @@ function scopedInterpreter(variables: Variables): InterpreterInternals {
   for (const [name, entry] of Object.entries(registered)) if (!(name in own)) own[name] = entry;
   interpreter.runtime._functionTable = own;
   const visit = interpreter.visit.bind(interpreter);
-  interpreter.visit = (node, value) => {
+  const evaluate = (node: ExpressionNode, value: JSONValue): unknown => {
     if ((node as { type: string }).type !== "LetExpression") return visit(node, value);
     const { bindings, expression } = node as unknown as LetNode;
     // As the library does: each binding is evaluated in the outer scope, then the body in the inner one.
@@ -96,6 +98,16 @@ function scopedInterpreter(variables: Variables): InterpreterInternals {
       interpreter._scope = outer;
     }
   };
+  // A part of an expression that does not read the current node is computed once per distinct value of the
+  // variables it reads (./expression-memo.ts): most of a fleet's evaluation time and garbage otherwise.
+  interpreter.visit = (node, value) => {
+    const paths = memoPaths(node);
+    if (paths !== undefined) {
+      const key = memoKey(paths, interpreter._scope as unknown as { getValue(name: string): unknown }, currentPlatform);
+      if (key !== undefined) return remembered(node, key, () => evaluate(node, value));
+    }
+    return evaluate(node, value);
+  };
   return interpreter;
 }
 
@@ -107,24 +119,27 @@ function scopedInterpreter(variables: Variables): InterpreterInternals {
 let shared: { interpreter: InterpreterInternals; registered: Map<string, unknown>; empty: InterpreterInternals["_scope"] } | undefined;
 const chains = new WeakMap<Variables, InterpreterInternals["_scope"]>();
 
-function registeredFunctions(): Map<string, unknown> {
-  const table = (TreeInterpreter as unknown as InterpreterInternals).runtime._functionTable;
-  return new Map(Object.entries(table));
+function functionTable(): Record<string, unknown> {
+  return (TreeInterpreter as unknown as InterpreterInternals).runtime._functionTable;
 }
 
-function sameFunctions(a: Map<string, unknown>, b: Map<string, unknown>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, entry] of a) if (b.get(name) !== entry) return false;
-  return true;
+/** Whether the library's function table still holds exactly `known` (compared without building anything). */
+function sameFunctions(known: Map<string, unknown>): boolean {
+  const table = functionTable();
+  let count = 0;
+  for (const name in table) {
+    if (known.get(name) !== table[name]) return false;
+    count++;
+  }
+  return count === known.size;
 }
 
 function scopeFor(variables: Variables): { interpreter: InterpreterInternals; scope: InterpreterInternals["_scope"] } {
   let scope = chains.get(variables);
   if (scope === undefined || shared === undefined) {
-    const registered = registeredFunctions();
-    if (shared === undefined || !sameFunctions(shared.registered, registered)) {
+    if (shared === undefined || !sameFunctions(shared.registered)) {
       const interpreter = scopedInterpreter({});
-      shared = { interpreter, registered, empty: interpreter._scope };
+      shared = { interpreter, registered: new Map(Object.entries(functionTable())), empty: interpreter._scope };
     }
     scope = shared.empty.withScope(variables as JSONObject) as InterpreterInternals["_scope"];
     chains.set(variables, scope);
