@@ -41,6 +41,9 @@ function audit(target: Host, username: string, login: Login): Promise<boolean> {
     });
     const auth = "password" in login ? { password: login.password } : { authHandler: [{ type: "publickey" as const, username, key: login.privateKey }] };
     client.connect({ host: target.host, port: target.port, username, ...auth, readyTimeout: 20_000, hostVerifier: () => true });
+    // As preflight does: without it, Nagle's algorithm holds each small CLI packet for the peer's ACK, and the
+    // floor's wall time would be set by delayed ACKs rather than by the work (a fair peer, not a slowed one).
+    client.setNoDelay(true);
   });
 }
 

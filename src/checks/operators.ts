@@ -61,7 +61,27 @@ const eq = (actual: unknown, operand: unknown, options: OperatorOptions): boolea
 
 function member(needle: unknown, haystack: unknown[], options: OperatorOptions): boolean {
   const n = normalise(needle, options);
-  return haystack.some((candidate) => deepEqual(n, normalise(candidate, options)));
+  return normalisedList(haystack, options).some((candidate) => deepEqual(n, candidate));
+}
+
+// A computed list (an `in` operand) is often one and the same array for every item and device (see
+// expression-memo.ts): it is normalised once per array and options, not once per item.
+const normalisedLists = new WeakMap<unknown[], Map<string, unknown[]>>();
+
+function normalisedList(list: unknown[], options: OperatorOptions): unknown[] {
+  if (!options.ignore_case && !options.loose) return list;
+  const flavour = `${options.ignore_case ? "i" : ""}${options.loose ? "l" : ""}`;
+  let byFlavour = normalisedLists.get(list);
+  if (byFlavour === undefined) {
+    byFlavour = new Map();
+    normalisedLists.set(list, byFlavour);
+  }
+  let normalised = byFlavour.get(flavour);
+  if (normalised === undefined) {
+    normalised = list.map((v) => normalise(v, options));
+    byFlavour.set(flavour, normalised);
+  }
+  return normalised;
 }
 
 function numeric(actual: unknown): number {

@@ -84,6 +84,22 @@ describe("operators", () => {
     expect(run({ not: { path: "a", eq: 1 } }, { a: 2 })).toMatchObject({ result: "true", expected: "not (= 1)" });
   });
 
+  it("in / not_in over one list with different options: each flavour of normalising is its own", () => {
+    // The same array object serves every item (a computed operand is remembered); its normalised copy is cached
+    // per array and per flavour of options, so a case-sensitive test never sees a lower-cased list.
+    const allowed = [" PAN-SFP-PLUS-SR ", "10"];
+    const listScope = { variables: { data: { allowed } }, platform: "paloalto_panos" };
+    const test = (condition: Record<string, unknown>, x: unknown) => evaluateCondition({ path: "x", in: { expr: "$data.allowed" }, ...condition }, { x }, listScope).result;
+    for (let round = 0; round < 2; round++) {
+      expect(test({ ignore_case: true }, "pan-sfp-plus-sr")).toBe("true");
+      expect(test({}, "pan-sfp-plus-sr")).toBe("false");
+      expect(test({}, " PAN-SFP-PLUS-SR ")).toBe("true");
+      expect(test({ loose: true }, 10)).toBe("true");
+      expect(test({ ignore_case: true }, 10)).toBe("false");
+      expect(test({}, "10")).toBe("true");
+    }
+  });
+
   it("validates literal operands at load time", () => {
     expect(checkOperand(operator("range")!, { min: 5, max: 1 })).toBe("min is greater than max");
     expect(checkOperand(operator("tolerance")!, { target: 1, abs: 1, percent: 2 })).toBe("give exactly one of abs or percent");
